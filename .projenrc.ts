@@ -1,0 +1,104 @@
+import { awscdk, javascript } from 'projen';
+
+// The floor of aws-cdk-lib that users need. The constructs use `Validations` and
+// the CloudFormation validation built into aws-cdk-lib, which arrived in 2.262;
+// the tests run on this exact version (projen installs the floor as a dev dependency).
+const CDK_VERSION = '2.276.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-elb-topology',
+  description:
+    'One declarative object builds a whole Elastic Load Balancing topology: ALB, NLB, GWLB, CLB, Auto Scaling fleets, security, DNS and monitoring.',
+  author: 'cdk-elb-topology developers',
+  authorAddress: 'maintainers@cdk-elb-topology.dev',
+  repositoryUrl: 'https://github.com/cdk-elb-topology/cdk-elb-topology.git',
+  keywords: ['cdk', 'aws-cdk', 'elb', 'alb', 'nlb', 'gwlb', 'load-balancer', 'autoscaling'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: CDK_VERSION,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  // In-place compile, as aws-cdk does: sources and their compiled .js/.d.ts live in lib/.
+  srcdir: 'lib',
+  libdir: 'lib',
+  testdir: 'test',
+
+  devDeps: [
+    'aws-cdk@2.1148.1',
+    'aws-cdk-local@^3.0.4',
+    'cdk-nag@^3.0.2',
+    '@cdklabs/cdk-validator-cfnguard@0.0.62',
+    'ts-node@^10.9.2',
+  ],
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      // Test the TypeScript sources, never stale compiled JavaScript beside them.
+      moduleFileExtensions: ['ts', 'js', 'json', 'node'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageProvider: 'v8',
+      testTimeout: 120_000,
+    },
+  },
+  tsJestOptions: {
+    transformOptions: { isolatedModules: true },
+  },
+
+  eslintOptions: {
+    dirs: ['lib'],
+    devdirs: ['test', 'examples', 'scripts'],
+  },
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  gitignore: ['cdk.out', '/cdk.context.json', 'test/**/cdk-integ.out.*', '.bench/'],
+
+  publishToPypi: {
+    distName: 'cdk-elb-topology',
+    module: 'cdk_elb_topology',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkelbtopology',
+    mavenGroupId: 'io.github.cdk-elb-topology',
+    mavenArtifactId: 'cdk-elb-topology',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkElbTopology',
+    packageId: 'CdkElbTopology',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk-elb-topology/cdk-elb-topology-go',
+  },
+
+  // This repository's CI is `.ci/run`; no hosted workflows.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+});
+
+for (const pattern of ['/examples/', '/cdk.json', '/scripts/', '/.ci/', '/.bench/', 'cdk.out']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every example stack (no AWS account needed)',
+  exec: 'cdk synth --quiet',
+});
+
+project.addTask('bench', {
+  description: 'Compare synthesis time and memory of examples/web-alb with the same resources written by hand',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/bench.ts',
+  receiveArgs: true,
+});
+
+project.synth();

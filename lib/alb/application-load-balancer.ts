@@ -1,0 +1,131 @@
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { Construct } from 'constructs';
+import { aliasRecord, requestCertificate } from '../dns/dns';
+import { AccessLogBucket } from '../monitoring/access-logs';
+import { BuiltNetwork } from '../network/network';
+import { ApplicationLoadBalancerSpec } from '../spec/alb';
+import { DEFAULT_TLS_POLICY, resolveAlb, resolveRules } from '../private/resolve';
+import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
+
+/** What an ALB builder needs from the rest of the topology. */
+export interface ApplicationLoadBalancerContext {
+  readonly network: BuiltNetwork;
+  readonly targetGroup: TargetGroupLookup;
+  readonly hostedZone: (name: string) => route53.IHostedZone;
+  readonly accessLogs: () => AccessLogBucket;
+  readonly outputsEnabled: boolean;
+}
+
+/**
+ * One Application Load Balancer with its security group, listeners, rules,
+ * certificate, access logs, alias record and outputs, all under one scope.
+ */
+export class ApplicationLoadBalancerBuilder extends Construct {
+  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  readonly securityGroup: ec2.SecurityGroup;
+  readonly listeners = new Map<string, elbv2.ApplicationListener>();
+  readonly rules = new Map<string, elbv2.ApplicationListenerRule>();
+  readonly certificate?: acm.ICertificate;
+  readonly aliasRecord?: route53.ARecord;
+
+  constructor(scope: Construct, id: string, spec: ApplicationLoadBalancerSpec, ctx: ApplicationLoadBalancerContext) {
+    super(scope, id);
+    const r = resolveAlb(spec);
+    const vpc = ctx.network.vpc;
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc,
+      description: `Load balancer ${id}: admits its listener ports`,
+      allowAllOutbound: false,
+    });
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      internetFacing: r.internetFacing,
+      vpcSubnets: ctx.network.subnets(r.subnetTier),
+      securityGroup: this.securityGroup,
+      dropInvalidHeaderFields: r.dropInvalidHeaderFields,
+      desyncMitigationMode: r.desyncMitigationMode,
+      deletionProtection: r.deletionProtection,
+      idleTimeout: spec.idleTimeoutSeconds !== undefined ? Duration.seconds(spec.idleTimeoutSeconds) : undefined,
+      http2Enabled: true,
+    });
+    if (r.accessLogsEnabled) {
+      ctx.accessLogs().enableFor(this.loadBalancer, id);
+    } else {
+      Validations.of(this.loadBalancer).acknowledge({ id: 'AwsSolutions-ELB2', reason: 'Access logs were turned off explicitly in the spec (accessLogsEnabled: false).' });
+    }
+
+    const zone = spec.hostedZone !== undefined ? ctx.hostedZone(spec.hostedZone) : undefined;
+    if (spec.certificateArn) {
+      this.certificate = acm.Certificate.fromCertificateArn(this, 'Certificate', spec.certificateArn);
+    } else if (r.httpsListeners.length > 0 && spec.domainName && zone) {
+      this.certificate = requestCertificate(this, spec.domainName, spec.subjectAlternativeNames, zone);
+    }
+    const sniCertificates = (spec.additionalCertificateArns ?? []).map((arn) => elbv2.ListenerCertificate.fromArn(arn));
+
+    this.addIngress(spec, r, vpc);
+    for (const l of r.listeners) {
+      const https = l.protocol === elbv2.ApplicationProtocol.HTTPS;
+      const listener = this.loadBalancer.addListener(`Listener-${l.name}`, {
+        protocol: l.protocol,
+        port: l.port,
+        open: false,
+        certificates: https && this.certificate ? [this.certificate] : undefined,
+        sslPolicy: https ? l.spec.sslPolicy ?? DEFAULT_TLS_POLICY : undefined,
+        defaultAction: listenerAction(l.spec.defaultAction ?? NOT_FOUND, ctx.targetGroup),
+      });
+      if (https && sniCertificates.length > 0) listener.addCertificates('SniCertificates', sniCertificates);
+      this.listeners.set(l.name, listener);
+    }
+    if (r.httpRedirectTargetPort !== undefined) {
+      this.loadBalancer.addListener('Listener-http-redirect', {
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        port: 80,
+        open: false,
+        defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: String(r.httpRedirectTargetPort), permanent: true }),
+      });
+    }
+
+    for (const rule of resolveRules(spec)) {
+      const listener = this.listeners.get(rule.listener!)!;
+      this.rules.set(rule.id, new elbv2.ApplicationListenerRule(this, `Rule-${rule.id}`, {
+        listener,
+        priority: rule.priority,
+        conditions: listenerConditions(rule.spec.conditions),
+        action: listenerAction(rule.spec, ctx.targetGroup),
+      }));
+    }
+
+    if (zone && spec.domainName && r.aliasRecordEnabled) {
+      this.aliasRecord = aliasRecord(this, spec.domainName, zone, this.loadBalancer);
+    }
+    if (ctx.outputsEnabled) {
+      new CfnOutput(this, 'DnsName', { value: this.loadBalancer.loadBalancerDnsName, description: `DNS name of load balancer ${id}` });
+      const scheme = r.httpsListeners.length > 0 ? 'https' : 'http';
+      const host = spec.domainName && zone && r.aliasRecordEnabled ? spec.domainName : this.loadBalancer.loadBalancerDnsName;
+      new CfnOutput(this, 'Url', { value: `${scheme}://${host}`, description: `URL of load balancer ${id}` });
+    }
+  }
+
+  /** Admits each listener port (and the HTTP redirect) from the allowed ranges. */
+  private addIngress(spec: ApplicationLoadBalancerSpec, r: ReturnType<typeof resolveAlb>, vpc: ec2.IVpc): void {
+    const ports = [...r.listeners.map((l) => l.port), ...(r.httpRedirectTargetPort !== undefined ? [80] : [])].sort((a, b) => a - b);
+    const peers = spec.ingressCidrs
+      ? spec.ingressCidrs.map((c) => (c === '0.0.0.0/0' ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(c)))
+      : [r.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock)];
+    for (const peer of peers) {
+      for (const port of ports) {
+        this.securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `Listener port ${port}`);
+      }
+    }
+    if (peers.some((p) => p.uniqueId === ec2.Peer.anyIpv4().uniqueId)) {
+      Validations.of(this.securityGroup).acknowledge({
+        id: 'AwsSolutions-EC23',
+        reason: 'An internet-facing load balancer admits its listener ports from the whole internet by design; nothing else is admitted.',
+      });
+    }
+  }
+}

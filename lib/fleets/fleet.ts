@@ -1,0 +1,98 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import { BuiltNetwork } from '../network/network';
+import { FleetSpec } from '../spec/fleet';
+import { resolveFleet } from '../private/resolve';
+import { webServerCommands } from './user-data';
+
+const GRAVITON_FAMILY = /^[a-z]+\d+[a-z]*g[a-z]*\./;
+
+/**
+ * One fleet: a launch template (Amazon Linux 2023, IMDSv2 required, encrypted gp3
+ * root volume, no key pair), its security group (no ingress until a load balancer is
+ * wired to it) and an Auto Scaling group using load balancer health checks.
+ */
+export class Fleet extends Construct {
+  readonly autoScalingGroup: autoscaling.AutoScalingGroup;
+  readonly launchTemplate: ec2.LaunchTemplate;
+  readonly securityGroup: ec2.SecurityGroup;
+
+  constructor(scope: Construct, id: string, private readonly spec: FleetSpec, network: BuiltNetwork) {
+    super(scope, id);
+    const f = resolveFleet(spec);
+    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: network.vpc,
+      description: `Fleet ${id}: admits only its load balancers`,
+      allowAllOutbound: true,
+    });
+    const userData = ec2.UserData.forLinux();
+    userData.addCommands(...webServerCommands({
+      fleetName: id,
+      webServer: f.webServer,
+      port: f.port,
+      healthCheckPath: f.healthCheckPath,
+      extraCommands: f.userDataCommands,
+    }));
+    this.launchTemplate = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
+      instanceType: new ec2.InstanceType(f.instanceType),
+      machineImage: ec2.MachineImage.latestAmazonLinux2023({
+        cpuType: GRAVITON_FAMILY.test(f.instanceType) ? ec2.AmazonLinuxCpuType.ARM_64 : ec2.AmazonLinuxCpuType.X86_64,
+      }),
+      userData,
+      securityGroup: this.securityGroup,
+      requireImdsv2: true,
+      detailedMonitoring: true,
+      httpPutResponseHopLimit: 1,
+      associatePublicIpAddress: false,
+      blockDevices: [{
+        deviceName: '/dev/xvda',
+        volume: ec2.BlockDeviceVolume.ebs(f.rootVolumeSizeGiB, { encrypted: true, volumeType: ec2.EbsDeviceVolumeType.GP3, deleteOnTermination: true }),
+      }],
+    });
+    this.autoScalingGroup = new autoscaling.AutoScalingGroup(this, 'Group', {
+      vpc: network.vpc,
+      vpcSubnets: network.subnets(f.subnetTier),
+      launchTemplate: this.launchTemplate,
+      minCapacity: f.minCapacity,
+      maxCapacity: f.maxCapacity,
+      desiredCapacity: f.desiredCapacity,
+      healthChecks: autoscaling.HealthChecks.withAdditionalChecks({
+        additionalTypes: [autoscaling.AdditionalHealthCheckType.ELB],
+        gracePeriod: Duration.seconds(f.healthCheckGracePeriodSeconds),
+      }),
+    });
+    // Name the zones as well as the subnets, so the group's spread is visible in the template.
+    const cfnGroup = this.autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
+    cfnGroup.availabilityZones = network.vpc.selectSubnets(network.subnets(f.subnetTier)).availabilityZones;
+    Validations.of(this.autoScalingGroup).acknowledge({
+      id: 'AwsSolutions-AS3',
+      reason: 'Scaling events are recorded in the Auto Scaling activity history and CloudWatch; notifications are an operational choice left to the user.',
+    });
+  }
+
+  /** The port the fleet serves on. */
+  get port(): number {
+    return resolveFleet(this.spec).port;
+  }
+
+  /**
+   * Adds the fleet's target-tracking policies: CPU, and request count per target of the
+   * given Application Load Balancer target group (which must already be on a listener).
+   */
+  addScaling(requestsTargetGroup: elbv2.ApplicationTargetGroup | undefined): void {
+    if (this.spec.scaleOnCpuPercent !== undefined) {
+      this.autoScalingGroup.scaleOnCpuUtilization('CpuScaling', { targetUtilizationPercent: this.spec.scaleOnCpuPercent });
+    }
+    if (this.spec.scaleOnRequestsPerTarget !== undefined && requestsTargetGroup) {
+      new autoscaling.TargetTrackingScalingPolicy(this, 'RequestScaling', {
+        autoScalingGroup: this.autoScalingGroup,
+        predefinedMetric: autoscaling.PredefinedMetric.ALB_REQUEST_COUNT_PER_TARGET,
+        resourceLabel: `${requestsTargetGroup.firstLoadBalancerFullName}/${requestsTargetGroup.targetGroupFullName}`,
+        targetValue: this.spec.scaleOnRequestsPerTarget,
+      });
+    }
+  }
+}

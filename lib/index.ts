@@ -1,0 +1,10 @@
+export * from './topology';
+export * from './spec/topology-spec';
+export * from './spec/network';
+export * from './spec/fleet';
+export * from './spec/target-group';
+export * from './spec/alb';
+export * from './spec/listener-rule';
+export * from './spec/dns';
+export * from './spec/enums';
+export { SpecIssue } from './validation/issue';

@@ -1,0 +1,98 @@
+import { Aws, CfnCondition, CfnMapping, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
+import { Construct } from 'constructs';
+
+const LOG_DELIVERY_PRINCIPAL = 'logdelivery.elasticloadbalancing.amazonaws.com';
+
+/**
+ * The topology's bucket for load balancer access logs: S3-managed encryption (the
+ * only encryption ELB access logs support), TLS only, no public access, versioned,
+ * objects moved to Infrequent Access after 30 days, old versions removed after 90,
+ * events sent to EventBridge, and retained when the stack is deleted.
+ */
+export class AccessLogBucket extends Construct {
+  readonly bucket: s3.Bucket;
+  private readonly principals: iam.IPrincipal[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      lifecycleRules: [{
+        id: 'age-out',
+        transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+        noncurrentVersionExpiration: Duration.days(90),
+        abortIncompleteMultipartUploadAfter: Duration.days(7),
+      }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Set on the resource itself: the L2 property would add a custom-resource Lambda.
+    (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket receives load balancer access logs; logging the log bucket to itself would loop, and a second log bucket would need one in turn.',
+    });
+    this.principals = this.deliveryPrincipals();
+  }
+
+  /**
+   * Turns on access logs of a load balancer to this bucket under `prefix`, granting
+   * Elastic Load Balancing's log delivery the right to write there.
+   */
+  enableFor(loadBalancer: elbv2.ApplicationLoadBalancer, prefix: string): void {
+    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+    loadBalancer.setAttribute('access_logs.s3.bucket', this.bucket.bucketName);
+    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+    // The principal depends on the region: an ELB account in older regions, the log
+    // delivery service elsewhere. It is resolved at deploy time for env-agnostic stacks.
+    const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      principals: this.principals,
+      resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+    }));
+    const policy = result.policyDependable;
+    if (policy) loadBalancer.node.addDependency(policy);
+  }
+
+  private deliveryPrincipals(): iam.IPrincipal[] {
+    const stack = Stack.of(this);
+    const region = stack.region;
+    if (!Token.isUnresolved(region)) {
+      const account = RegionInfo.get(region).elbv2Account;
+      return [account ? new iam.AccountPrincipal(account) : new iam.ServicePrincipal(LOG_DELIVERY_PRINCIPAL)];
+    }
+    const accounts = RegionInfo.regions
+      .map((r) => [r.name, r.elbv2Account] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    const mapping = new CfnMapping(this, 'ElbAccounts', {
+      mapping: Object.fromEntries(accounts.map(([r, a]) => [r, { account: a }])),
+    });
+    const isLegacy = new CfnCondition(this, 'RegionHasElbAccount', {
+      expression: anyOf(accounts.map(([r]) => Fn.conditionEquals(Aws.REGION, r))),
+    });
+    return [
+      new iam.ArnPrincipal(Fn.conditionIf(isLegacy.logicalId,
+        Fn.join('', ['arn:', Aws.PARTITION, ':iam::', mapping.findInMap(Aws.REGION, 'account'), ':root']), Aws.NO_VALUE).toString()),
+      new iam.ServicePrincipal(Fn.conditionIf(isLegacy.logicalId, Aws.NO_VALUE, LOG_DELIVERY_PRINCIPAL).toString()),
+    ];
+  }
+}
+
+/** `Fn::Or` over any number of conditions (CloudFormation takes 2 to 10 per `Fn::Or`). */
+function anyOf(conditions: ReturnType<typeof Fn.conditionEquals>[]): ReturnType<typeof Fn.conditionOr> {
+  if (conditions.length === 1) return Fn.conditionOr(conditions[0], conditions[0]);
+  if (conditions.length <= 10) return Fn.conditionOr(...conditions);
+  const groups: ReturnType<typeof Fn.conditionOr>[] = [];
+  for (let i = 0; i < conditions.length; i += 9) groups.push(anyOf(conditions.slice(i, i + 9)));
+  return anyOf(groups);
+}

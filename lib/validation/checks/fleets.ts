@@ -1,0 +1,85 @@
+import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { SubnetTier, WebServer } from '../../spec/enums';
+import { FleetSpec } from '../../spec/fleet';
+import { resolveFleet, sortedEntries } from '../../private/resolve';
+import { CheckContext } from '../context';
+import { SpecIssue, SpecPath, issue, show } from '../issue';
+import { checkEnum, checkInt, isObject } from './util';
+
+const APPLICATION_PROTOCOLS: unknown[] = [Protocol.HTTP, Protocol.HTTPS];
+/** A path the user data can serve as a file: no spaces, quotes or shell characters. */
+const HEALTH_PATH = /^\/[A-Za-z0-9._~/-]{0,255}$/;
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+
+/** The ALB target groups (HTTP or HTTPS) that hold a fleet, sorted by name. */
+export function albTargetGroupsOfFleet(ctx: CheckContext, fleetName: string): string[] {
+  return sortedEntries(ctx.spec.targetGroups)
+    .filter(([, tg]) => isObject(tg) && tg.fleet === fleetName && APPLICATION_PROTOCOLS.includes(tg.protocol ?? Protocol.HTTP))
+    .map(([name]) => name);
+}
+
+/** Fleets: instance type, capacities, port, server, health path and scaling. */
+export function checkFleets(ctx: CheckContext): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  for (const [name, fleet] of sortedEntries(ctx.spec.fleets)) {
+    if (!isObject(fleet)) continue;
+    const path = SpecPath.ROOT.at('fleets', name);
+    checkFleet(ctx, name, fleet as FleetSpec, path, issues);
+  }
+  return issues;
+}
+
+function checkFleet(ctx: CheckContext, name: string, fleet: FleetSpec, path: SpecPath, issues: SpecIssue[]): void {
+  if (fleet.instanceType !== undefined && (typeof fleet.instanceType !== 'string' || !INSTANCE_TYPE.test(fleet.instanceType))) {
+    issues.push(issue(path.key('instanceType'), `${show(fleet.instanceType)} is not an EC2 instance type.`, "Write family and size, for example 't3.micro' or 'm7g.large'."));
+  }
+  checkInt(issues, path.key('minCapacity'), fleet.minCapacity, 0, 10000);
+  checkInt(issues, path.key('maxCapacity'), fleet.maxCapacity, 1, 10000);
+  checkInt(issues, path.key('desiredCapacity'), fleet.desiredCapacity, 0, 10000);
+  const r = resolveFleet(fleet);
+  if (Number.isInteger(r.minCapacity) && Number.isInteger(r.maxCapacity) && r.minCapacity > r.maxCapacity) {
+    issues.push(issue(path.key('maxCapacity'), `maxCapacity ${r.maxCapacity} is below minCapacity ${r.minCapacity}.`, 'Make maxCapacity at least minCapacity.'));
+  }
+  if (typeof r.desiredCapacity === 'number' && (r.desiredCapacity < r.minCapacity || r.desiredCapacity > r.maxCapacity)) {
+    issues.push(issue(path.key('desiredCapacity'), `desiredCapacity ${r.desiredCapacity} is outside minCapacity-maxCapacity (${r.minCapacity}-${r.maxCapacity}).`, 'Choose a desired capacity between the minimum and the maximum.'));
+  }
+  checkInt(issues, path.key('port'), fleet.port, 1, 65535);
+  checkEnum(issues, path.key('webServer'), fleet.webServer, Object.values(WebServer));
+  checkEnum(issues, path.key('subnetTier'), fleet.subnetTier, Object.values(SubnetTier));
+  if (fleet.healthCheckPath !== undefined && (typeof fleet.healthCheckPath !== 'string' || !HEALTH_PATH.test(fleet.healthCheckPath))) {
+    issues.push(issue(path.key('healthCheckPath'), `${show(fleet.healthCheckPath)} is not a plain absolute path.`, "Begin it with '/' and use letters, digits and . _ ~ - /, for example '/health'."));
+  }
+  if (fleet.userDataCommands !== undefined && (!Array.isArray(fleet.userDataCommands) || fleet.userDataCommands.some((c) => typeof c !== 'string'))) {
+    issues.push(issue(path.key('userDataCommands'), `must be a list of shell commands, got ${show(fleet.userDataCommands)}.`));
+  }
+  if (r.webServer === WebServer.NONE && r.userDataCommands.length === 0) {
+    issues.push(issue(path.key('userDataCommands'), 'the fleet has `webServer: none` and no commands, so nothing serves its port.', 'Add the commands that start your server, or choose a web server.'));
+  }
+  if (r.subnetTier === SubnetTier.DATA && r.webServer !== WebServer.NONE && r.webServer !== WebServer.PYTHON) {
+    issues.push(issue(path.key('webServer'), `the ${r.webServer} server is installed from package repositories, but the data tier has no route to them.`, "Use webServer 'python' (no packages needed) or 'none' with your own image, or place the fleet in the app tier."));
+  }
+  checkInt(issues, path.key('healthCheckGracePeriodSeconds'), fleet.healthCheckGracePeriodSeconds, 0, 7200);
+  checkInt(issues, path.key('rootVolumeSizeGiB'), fleet.rootVolumeSizeGiB, 8, 16384);
+  checkInt(issues, path.key('scaleOnCpuPercent'), fleet.scaleOnCpuPercent, 1, 100);
+  checkInt(issues, path.key('scaleOnRequestsPerTarget'), fleet.scaleOnRequestsPerTarget, 1, 1_000_000);
+  checkScalingTargetGroup(ctx, name, fleet, path, issues);
+}
+
+function checkScalingTargetGroup(ctx: CheckContext, name: string, fleet: FleetSpec, path: SpecPath, issues: SpecIssue[]): void {
+  const candidates = albTargetGroupsOfFleet(ctx, name);
+  if (fleet.scaleOnRequestsTargetGroup !== undefined) {
+    if (!candidates.includes(fleet.scaleOnRequestsTargetGroup)) {
+      issues.push(issue(path.key('scaleOnRequestsTargetGroup'), `${show(fleet.scaleOnRequestsTargetGroup)} is not an Application Load Balancer target group of fleet '${name}'.`,
+        candidates.length ? `Target groups of this fleet: ${candidates.join(', ')}.` : `Declare a target group with \`fleet: '${name}'\` first.`));
+    }
+    if (fleet.scaleOnRequestsPerTarget === undefined) {
+      issues.push(issue(path.key('scaleOnRequestsTargetGroup'), 'is set, but `scaleOnRequestsPerTarget` is not.', 'Set scaleOnRequestsPerTarget to the requests per target per minute to keep.'));
+    }
+    return;
+  }
+  if (fleet.scaleOnRequestsPerTarget !== undefined && candidates.length !== 1) {
+    issues.push(issue(path.key('scaleOnRequestsPerTarget'),
+      candidates.length === 0 ? `no Application Load Balancer target group holds fleet '${name}', so there is no request count to track.` : `fleet '${name}' is in ${candidates.length} target groups (${candidates.join(', ')}); it is not clear whose request count to track.`,
+      candidates.length === 0 ? `Declare a target group with \`fleet: '${name}'\`, or remove scaleOnRequestsPerTarget.` : 'Name one in `scaleOnRequestsTargetGroup`.'));
+  }
+}

@@ -1,0 +1,85 @@
+import { unknownNameHint } from '../did-you-mean';
+import { SpecIssue, SpecPath, issue, show } from '../issue';
+
+/** Names of spec parts: lowercase letters, digits and hyphens, starting with a letter. */
+export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
+export const NAME_RULE = 'lowercase letters, digits and hyphens, beginning with a letter, at most 32 characters';
+
+/**
+ * Checks that an optional value, if given, is a whole number in [min, max].
+ * Returns the issue list to push into, for chaining.
+ */
+export function checkInt(issues: SpecIssue[], path: SpecPath, value: unknown, min: number, max: number, hint?: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    issues.push(issue(path, `must be a whole number from ${min} to ${max}, got ${show(value)}.`, hint));
+  } else if (value < min || value > max) {
+    issues.push(issue(path, `${value} is outside the allowed range ${min}-${max}.`, hint ?? `Use a value from ${min} to ${max}.`));
+  }
+}
+
+/** Checks that an optional value, if given, is one of the enum's values. */
+export function checkEnum(issues: SpecIssue[], path: SpecPath, value: unknown, allowed: readonly string[], hint?: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    issues.push(issue(path, `${show(value)} is not one of ${allowed.map((a) => `'${a}'`).join(', ')}.`, hint));
+  }
+}
+
+/** Checks that an optional value, if given, is a boolean. */
+export function checkBoolean(issues: SpecIssue[], path: SpecPath, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    issues.push(issue(path, `must be true or false, got ${show(value)}.`));
+  }
+}
+
+/** Checks a reference by name to a spec part, with a did-you-mean hint. */
+export function checkRef(
+  issues: SpecIssue[],
+  path: SpecPath,
+  value: unknown,
+  known: readonly string[],
+  kind: string,
+  section: string,
+): boolean {
+  if (typeof value !== 'string' || value === '') {
+    issues.push(issue(path, `must name a ${kind}, got ${show(value)}.`, unknownNameHint('', known, kind, section)));
+    return false;
+  }
+  if (!known.includes(value)) {
+    issues.push(issue(path, `unknown ${kind} '${value}'.`, unknownNameHint(value, known, kind, section)));
+    return false;
+  }
+  return true;
+}
+
+/** Whether a value is a plain object (a struct or a map in the spec). */
+export function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/** Parses an IPv4 CIDR block; undefined if it is not one. */
+export function parseIpv4Cidr(value: string): { octets: number[]; prefix: number } | undefined {
+  const m = IPV4_CIDR.exec(value);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  return { octets, prefix };
+}
+
+/** Checks that every entry of an optional list is an IPv4 CIDR block. */
+export function checkCidrList(issues: SpecIssue[], path: SpecPath, value: unknown): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    issues.push(issue(path, `must be a list of CIDR blocks, got ${show(value)}.`));
+    return;
+  }
+  value.forEach((cidr, i) => {
+    if (typeof cidr !== 'string' || !parseIpv4Cidr(cidr)) {
+      issues.push(issue(path.index(i), `${show(cidr)} is not an IPv4 CIDR block.`, "Write it as address/prefix, for example '203.0.113.0/24'."));
+    }
+  });
+}
