@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { JsonFile, awscdk, javascript } from 'projen';
 
 // The floor of aws-cdk-lib that users need. The constructs use `Validations` and
 // the CloudFormation validation built into aws-cdk-lib, which arrived in 2.262;
@@ -47,16 +47,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 120_000,
     },
   },
-  tsJestOptions: {
-    transformOptions: { isolatedModules: true },
-  },
 
   eslintOptions: {
     dirs: ['lib'],
     devdirs: ['test', 'examples', 'scripts'],
+    // Lint without rewriting files, so CI fails on what a developer must fix;
+    // `npm run eslint -- --fix` fixes locally.
+    commandOptions: { fix: false },
   },
+  // The dev tsconfig lives in test/; its paths are relative to that folder.
   tsconfigDev: {
-    include: ['examples/**/*.ts', 'scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts'],
     compilerOptions: {},
   },
 
@@ -90,6 +91,13 @@ for (const pattern of ['/examples/', '/cdk.json', '/scripts/', '/.ci/', '/.bench
   project.addPackageIgnore(pattern);
 }
 
+// Examples and scripts are type-checked and linted with the dev settings of test/.
+for (const dir of ['examples', 'scripts']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: [] },
+  });
+}
+
 project.addTask('synth:examples', {
   description: 'Synthesize every example stack (no AWS account needed)',
   exec: 'cdk synth --quiet',
@@ -97,7 +105,7 @@ project.addTask('synth:examples', {
 
 project.addTask('bench', {
   description: 'Compare synthesis time and memory of examples/web-alb with the same resources written by hand',
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/bench.ts',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/bench.ts',
   receiveArgs: true,
 });
 

@@ -3,8 +3,8 @@
  * validation (findings are errors, through the context flag in cdk.json or set here),
  * cdk-nag's AwsSolutions pack and the Control Tower proactive controls.
  */
-import { App, AppProps, Validations } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { HostedZoneSpec } from '../lib';
 
@@ -30,9 +30,6 @@ export const DISABLED_GUARD_RULES: string[] = [
   // Each fleet runs the one instance type its spec names, so every target has the
   // same capacity, which request-count target tracking assumes.
   'ct-autoscaling-pr-6',
-  // Flow log groups are encrypted at rest by CloudWatch Logs with service keys; a
-  // customer managed key is an account-level choice.
-  'ct-cloudwatch-pr-3',
 ];
 
 /** Registers the validators on an app and returns it. */

@@ -7,4 +7,4 @@ export * from './spec/alb';
 export * from './spec/listener-rule';
 export * from './spec/dns';
 export * from './spec/enums';
-export { SpecIssue } from './validation/issue';
+export * from './validation/spec-issue';

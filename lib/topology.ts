@@ -4,6 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ApplicationLoadBalancerBuilder } from './alb/application-load-balancer';
 import { importHostedZones } from './dns/dns';
@@ -96,6 +97,14 @@ export class ElbTopology extends Construct {
    */
   public readonly accessLogBucket?: s3.IBucket;
 
+  /**
+   * The SNS topic that receives the fleets' scaling events (launches, terminations and
+   * their failures). Subscribe to it to be told.
+   *
+   * Undefined when the topology has no fleets.
+   */
+  public readonly notificationTopic?: sns.ITopic;
+
   private readonly fleetBuilders = new Map<string, Fleet>();
   private readonly albBuilders = new Map<string, ApplicationLoadBalancerBuilder>();
 
@@ -103,16 +112,26 @@ export class ElbTopology extends Construct {
     super(scope, id);
     const spec = props.spec;
     const existing = props.existing ?? {};
-    assertValidSpec(spec, existing);
+    try {
+      assertValidSpec(spec, existing);
+    } catch (e) {
+      // Leave nothing behind, so the caller may retry with the same ID.
+      scope.node.tryRemoveChild(id);
+      throw e;
+    }
 
     const network = buildNetwork(this, spec.network, existing.vpc);
     this.vpc = network.vpc;
     const zonesScope = new Construct(this, 'HostedZones');
     const zones = importHostedZones(zonesScope, spec.hostedZones, existing.hostedZones);
 
+    const fleets = sortedEntries(spec.fleets);
+    if (fleets.length > 0) {
+      this.notificationTopic = new sns.Topic(this, 'Notifications', { displayName: `ELB topology ${id}: scaling events`, enforceSSL: true });
+    }
     const fleetsScope = new Construct(this, 'Fleets');
-    for (const [name, fleetSpec] of sortedEntries(spec.fleets)) {
-      this.fleetBuilders.set(name, new Fleet(fleetsScope, name, fleetSpec, network));
+    for (const [name, fleetSpec] of fleets) {
+      this.fleetBuilders.set(name, new Fleet(fleetsScope, name, fleetSpec, network, this.notificationTopic!));
     }
 
     const targetGroupsScope = new Construct(this, 'TargetGroups');
@@ -141,7 +160,7 @@ export class ElbTopology extends Construct {
       const fleetSpec = spec.fleets![name];
       const tgName = fleetSpec.scaleOnRequestsTargetGroup ?? albTargetGroupsOfFleet(ctx, name)[0];
       const tg = tgName !== undefined ? targetGroups.get(tgName) : undefined;
-      fleet.addScaling(tg && tg.loadBalancerAttached ? tg : undefined);
+      fleet.addScaling(tg);
     }
 
     this.fleets = Object.fromEntries([...this.fleetBuilders].map(([n, f]) => [n, f.autoScalingGroup]));

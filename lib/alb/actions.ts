@@ -1,8 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { sortedEntries } from '../private/resolve';
 import { FixedResponseContentType, RedirectProtocol } from '../spec/enums';
 import { ListenerActionSpec, ListenerConditionSpec } from '../spec/listener-rule';
-import { sortedEntries } from '../private/resolve';
 
 /** Looks up a built target group by its spec name. */
 export type TargetGroupLookup = (name: string) => elbv2.IApplicationTargetGroup;

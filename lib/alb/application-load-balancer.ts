@@ -4,12 +4,13 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
+import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
+import { warnAboutAlb } from './warnings';
 import { aliasRecord, requestCertificate } from '../dns/dns';
 import { AccessLogBucket } from '../monitoring/access-logs';
 import { BuiltNetwork } from '../network/network';
-import { ApplicationLoadBalancerSpec } from '../spec/alb';
 import { DEFAULT_TLS_POLICY, resolveAlb, resolveRules } from '../private/resolve';
-import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
+import { ApplicationLoadBalancerSpec } from '../spec/alb';
 
 /** What an ALB builder needs from the rest of the topology. */
 export interface ApplicationLoadBalancerContext {
@@ -36,6 +37,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     super(scope, id);
     const r = resolveAlb(spec);
     const vpc = ctx.network.vpc;
+    warnAboutAlb(this, id, spec);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc,
       description: `Load balancer ${id}: admits its listener ports`,
@@ -81,12 +83,14 @@ export class ApplicationLoadBalancerBuilder extends Construct {
       this.listeners.set(l.name, listener);
     }
     if (r.httpRedirectTargetPort !== undefined) {
-      this.loadBalancer.addListener('Listener-http-redirect', {
+      // Reachable as listener 'http-redirect' (a name validation reserves for it).
+      const redirect = this.loadBalancer.addListener('Listener-http-redirect', {
         protocol: elbv2.ApplicationProtocol.HTTP,
         port: 80,
         open: false,
         defaultAction: elbv2.ListenerAction.redirect({ protocol: 'HTTPS', port: String(r.httpRedirectTargetPort), permanent: true }),
       });
+      this.listeners.set('http-redirect', redirect);
     }
 
     for (const rule of resolveRules(spec)) {
@@ -104,9 +108,12 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     }
     if (ctx.outputsEnabled) {
       new CfnOutput(this, 'DnsName', { value: this.loadBalancer.loadBalancerDnsName, description: `DNS name of load balancer ${id}` });
-      const scheme = r.httpsListeners.length > 0 ? 'https' : 'http';
+      // The URL of the first HTTPS listener (or the first listener), with its port unless it is the scheme's default.
+      const main = r.httpsListeners[0] ?? r.listeners[0];
+      const https = main.protocol === elbv2.ApplicationProtocol.HTTPS;
+      const port = main.port === (https ? 443 : 80) ? '' : `:${main.port}`;
       const host = spec.domainName && zone && r.aliasRecordEnabled ? spec.domainName : this.loadBalancer.loadBalancerDnsName;
-      new CfnOutput(this, 'Url', { value: `${scheme}://${host}`, description: `URL of load balancer ${id}` });
+      new CfnOutput(this, 'Url', { value: `${https ? 'https' : 'http'}://${host}${port}`, description: `URL of load balancer ${id}` });
     }
   }
 

@@ -3,8 +3,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53Targets from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
-import { HostedZoneSpec } from '../spec/dns';
 import { sortedEntries } from '../private/resolve';
+import { HostedZoneSpec } from '../spec/dns';
 
 /** Imports the spec's hosted zones by attributes and merges the existing ones. */
 export function importHostedZones(
@@ -14,14 +14,20 @@ export function importHostedZones(
 ): Map<string, route53.IHostedZone> {
   const zones = new Map<string, route53.IHostedZone>();
   for (const [name, zone] of sortedEntries(specs)) {
-    zones.set(name, route53.HostedZone.fromHostedZoneAttributes(scope, name, { hostedZoneId: zone.hostedZoneId, zoneName: zone.zoneName }));
+    const attributes = { hostedZoneId: zone.hostedZoneId, zoneName: zone.zoneName };
+    zones.set(name, route53.HostedZone.fromHostedZoneAttributes(scope, name, attributes));
   }
   for (const [name, zone] of sortedEntries(existing)) zones.set(name, zone);
   return zones;
 }
 
 /** A certificate for a domain, DNS-validated in its hosted zone. */
-export function requestCertificate(scope: Construct, domainName: string, alternativeNames: string[] | undefined, zone: route53.IHostedZone): acm.ICertificate {
+export function requestCertificate(
+  scope: Construct,
+  domainName: string,
+  alternativeNames: string[] | undefined,
+  zone: route53.IHostedZone,
+): acm.ICertificate {
   return new acm.Certificate(scope, 'Certificate', {
     domainName,
     subjectAlternativeNames: alternativeNames,

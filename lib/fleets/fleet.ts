@@ -1,33 +1,38 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { BuiltNetwork } from '../network/network';
-import { FleetSpec } from '../spec/fleet';
-import { resolveFleet } from '../private/resolve';
 import { webServerCommands } from './user-data';
+import { BuiltNetwork } from '../network/network';
+import { resolveFleet } from '../private/resolve';
+import { FleetSpec } from '../spec/fleet';
 
 const GRAVITON_FAMILY = /^[a-z]+\d+[a-z]*g[a-z]*\./;
 
 /**
  * One fleet: a launch template (Amazon Linux 2023, IMDSv2 required, encrypted gp3
  * root volume, no key pair), its security group (no ingress until a load balancer is
- * wired to it) and an Auto Scaling group using load balancer health checks.
+ * wired to it; egress only on 443) and an Auto Scaling group that uses load balancer
+ * health checks and reports its launches and terminations to the topology's topic.
  */
 export class Fleet extends Construct {
   readonly autoScalingGroup: autoscaling.AutoScalingGroup;
   readonly launchTemplate: ec2.LaunchTemplate;
   readonly securityGroup: ec2.SecurityGroup;
 
-  constructor(scope: Construct, id: string, private readonly spec: FleetSpec, network: BuiltNetwork) {
+  constructor(scope: Construct, id: string, private readonly spec: FleetSpec, network: BuiltNetwork, notifications: sns.ITopic) {
     super(scope, id);
     const f = resolveFleet(spec);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: network.vpc,
       description: `Fleet ${id}: admits only its load balancers`,
-      allowAllOutbound: true,
+      allowAllOutbound: false,
     });
+    // Egress for package repositories and AWS APIs over HTTPS; the VPC resolver, the
+    // instance metadata service and the time service are reached without a rule.
+    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to package repositories and AWS APIs');
     const userData = ec2.UserData.forLinux();
     userData.addCommands(...webServerCommands({
       fleetName: id,
@@ -49,7 +54,11 @@ export class Fleet extends Construct {
       associatePublicIpAddress: false,
       blockDevices: [{
         deviceName: '/dev/xvda',
-        volume: ec2.BlockDeviceVolume.ebs(f.rootVolumeSizeGiB, { encrypted: true, volumeType: ec2.EbsDeviceVolumeType.GP3, deleteOnTermination: true }),
+        volume: ec2.BlockDeviceVolume.ebs(f.rootVolumeSizeGiB, {
+          encrypted: true,
+          volumeType: ec2.EbsDeviceVolumeType.GP3,
+          deleteOnTermination: true,
+        }),
       }],
     });
     this.autoScalingGroup = new autoscaling.AutoScalingGroup(this, 'Group', {
@@ -63,14 +72,11 @@ export class Fleet extends Construct {
         additionalTypes: [autoscaling.AdditionalHealthCheckType.ELB],
         gracePeriod: Duration.seconds(f.healthCheckGracePeriodSeconds),
       }),
+      notifications: [{ topic: notifications }],
     });
     // Name the zones as well as the subnets, so the group's spread is visible in the template.
     const cfnGroup = this.autoScalingGroup.node.defaultChild as autoscaling.CfnAutoScalingGroup;
     cfnGroup.availabilityZones = network.vpc.selectSubnets(network.subnets(f.subnetTier)).availabilityZones;
-    Validations.of(this.autoScalingGroup).acknowledge({
-      id: 'AwsSolutions-AS3',
-      reason: 'Scaling events are recorded in the Auto Scaling activity history and CloudWatch; notifications are an operational choice left to the user.',
-    });
   }
 
   /** The port the fleet serves on. */

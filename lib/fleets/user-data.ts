@@ -27,9 +27,17 @@ export function webServerCommands(o: WebServerOptions): string[] {
   ];
 }
 
-/** Writes the page (host name, instance ID, AZ, fetched over IMDSv2) and the health file. */
+/**
+ * Writes the page (host name, instance ID, AZ, fetched over IMDSv2) and the health file.
+ * A health path that is the page itself (`/`, `/index.html`) is answered by the page, so
+ * no health file overwrites it.
+ */
 function pageCommands(o: WebServerOptions): string[] {
   const healthFile = o.healthCheckPath.endsWith('/') ? `${o.healthCheckPath}index.html` : o.healthCheckPath;
+  const healthCommands = healthFile === '/index.html' ? [] : [
+    `mkdir -p "$(dirname ${DOC_ROOT}${healthFile})"`,
+    `echo ok > ${DOC_ROOT}${healthFile}`,
+  ];
   return [
     'IMDS_TOKEN="$(curl -sS -X PUT http://169.254.169.254/latest/api/token -H \'X-aws-ec2-metadata-token-ttl-seconds: 300\')"',
     'imds() { curl -sS -H "X-aws-ec2-metadata-token: ${IMDS_TOKEN}" "http://169.254.169.254/latest/meta-data/$1"; }',
@@ -42,8 +50,7 @@ function pageCommands(o: WebServerOptions): string[] {
     '<html><head><meta charset="utf-8"><title>${HOST_NAME}</title></head>',
     `<body><h1>\${HOST_NAME}</h1><p>Instance \${INSTANCE_ID} in \${AVAILABILITY_ZONE}, fleet ${o.fleetName}, ${o.webServer} on port ${o.port}.</p></body></html>`,
     'PAGE',
-    `mkdir -p "$(dirname ${DOC_ROOT}${healthFile})"`,
-    `echo ok > ${DOC_ROOT}${healthFile}`,
+    ...healthCommands,
   ];
 }
 

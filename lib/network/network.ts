@@ -1,10 +1,12 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { resolveNetwork } from '../private/resolve';
 import { SubnetTier } from '../spec/enums';
 import { NetworkSpec } from '../spec/network';
-import { resolveNetwork } from '../private/resolve';
 
 /** The VPC of a topology and how to select each of its subnet tiers. */
 export interface BuiltNetwork {
@@ -21,6 +23,21 @@ const TIER_TYPES: Record<SubnetTier, ec2.SubnetType> = {
 };
 
 /**
+ * The zone settings of the VPC. An env-agnostic stack knows only two zones, so `ec2.Vpc`
+ * would silently cap `maxAzs` at 2; for more, the first `maxAzs` zones of the region
+ * are named at deploy time instead.
+ */
+function zoneProps(scope: Construct, availabilityZones: string[] | undefined, maxAzs: number): Pick<ec2.VpcProps, 'availabilityZones' | 'maxAzs'> {
+  if (availabilityZones) return { availabilityZones };
+  const stack = Stack.of(scope);
+  const agnostic = Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region);
+  if (agnostic && stack.availabilityZones.length < maxAzs) {
+    return { availabilityZones: Array.from({ length: maxAzs }, (_, i) => Fn.select(i, Fn.getAzs())) };
+  }
+  return { maxAzs };
+}
+
+/**
  * Creates the topology's VPC with its three subnet tiers and flow logs, or wraps an
  * existing VPC, whose public / private-with-egress / isolated subnets are the tiers.
  */
@@ -33,7 +50,7 @@ export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, ex
   const appType = n.natGateways > 0 ? ec2.SubnetType.PRIVATE_WITH_EGRESS : ec2.SubnetType.PRIVATE_ISOLATED;
   const vpc = new ec2.Vpc(scope, 'Vpc', {
     ipAddresses: ec2.IpAddresses.cidr(n.cidr),
-    ...(n.availabilityZones ? { availabilityZones: n.availabilityZones } : { maxAzs: n.maxAzs }),
+    ...zoneProps(scope, n.availabilityZones, n.maxAzs),
     natGateways: n.natGateways,
     restrictDefaultSecurityGroup: false,
     subnetConfiguration: [
@@ -45,6 +62,7 @@ export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, ex
   if (n.flowLogsEnabled) {
     const logGroup = new logs.LogGroup(scope, 'FlowLogs', {
       retention: n.flowLogsRetentionDays as logs.RetentionDays,
+      encryptionKey: flowLogKey(scope),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     vpc.addFlowLog('FlowLog', {
@@ -53,4 +71,33 @@ export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, ex
     });
   }
   return { vpc, owned: true, subnets: (tier) => ({ subnetGroupName: tier }) };
+}
+
+/**
+ * A customer managed key (rotated yearly) for the flow log group: CloudWatch Logs of
+ * this account and region may use it, and grants are allowed only to AWS services.
+ */
+function flowLogKey(scope: Construct): kms.Key {
+  const stack = Stack.of(scope);
+  const key = new kms.Key(scope, 'FlowLogsKey', {
+    description: 'Encrypts the VPC flow log group of the ELB topology',
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'AllowCloudWatchLogs',
+    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` } },
+  }));
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'DenyGrantsExceptForAwsServices',
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  return key;
 }

@@ -59,7 +59,8 @@ export interface ResolvedFleet {
 }
 
 export function resolveFleet(spec: FleetSpec): ResolvedFleet {
-  const minCapacity = spec.minCapacity ?? 2;
+  // Only a minimum left out is fitted under a given maximum; explicit values are checked.
+  const minCapacity = spec.minCapacity ?? (typeof spec.maxCapacity === 'number' ? Math.min(2, spec.maxCapacity) : 2);
   return {
     instanceType: spec.instanceType ?? 't3.micro',
     minCapacity,
@@ -164,15 +165,15 @@ export interface ResolvedRule {
 }
 
 /**
- * Rule priorities: explicit, or the previous rule's priority plus 10 (the first gets 10).
- * Appending a rule, or inserting one with an explicit priority, renumbers nothing.
+ * Rule priorities: explicit, or 10 times the rule's place among the rules that have no
+ * explicit priority (10, 20, 30, ...). Appending a rule, or adding one anywhere with an
+ * explicit priority, renumbers nothing.
  */
 export function resolveRules(alb: ApplicationLoadBalancerSpec): ResolvedRule[] {
   const fallbackListener = defaultRuleListener(resolveListeners(alb));
-  let previous = 0;
+  let derived = 0;
   return (alb.rules ?? []).map((spec, index) => {
-    const priority = typeof spec.priority === 'number' ? spec.priority : previous + 10;
-    previous = priority;
+    const priority = typeof spec.priority === 'number' ? spec.priority : (derived += 10);
     return {
       index,
       spec,

@@ -33,7 +33,7 @@ export interface FleetSpec {
    *
    * From 0 to `maxCapacity`.
    *
-   * @default 2
+   * @default - 2, or `maxCapacity` when that is below 2
    */
   readonly minCapacity?: number;
 

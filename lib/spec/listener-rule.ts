@@ -267,11 +267,12 @@ export interface ListenerRuleSpec extends ListenerActionSpec {
   /**
    * The rule's priority: rules are evaluated from the lowest number up.
    *
-   * From 1 to 50000, unique within the listener. Left out, a rule gets the priority of
-   * the rule before it in the list plus 10 (the first gets 10), so rules appended to
-   * the list, or inserted with an explicit priority, never renumber existing ones.
+   * From 1 to 50000, unique within the listener. Left out, the rule gets 10 times its
+   * place among the rules that have no explicit priority (10, 20, 30, ...), in list
+   * order. Appending such a rule, or adding a rule anywhere with an explicit priority
+   * (for example 15 to go between the first two), renumbers no existing rule.
    *
-   * @default - the previous rule's priority plus 10
+   * @default - 10 times the rule's place among the rules without an explicit priority
    */
   readonly priority?: number;
 

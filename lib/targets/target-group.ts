@@ -3,9 +3,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
 import { Fleet } from '../fleets/fleet';
+import { resolveTargetGroup } from '../private/resolve';
 import { StickinessType } from '../spec/enums';
 import { TargetGroupSpec } from '../spec/target-group';
-import { resolveTargetGroup } from '../private/resolve';
 
 /**
  * An Application Load Balancer target group holding a fleet, with its health check

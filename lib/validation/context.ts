@@ -17,12 +17,14 @@ function keys(map: unknown): string[] {
   return isObject(map) ? Object.keys(map).sort() : [];
 }
 
-export function createContext(spec: TopologySpec, existing: ExistingResources = {}): CheckContext {
+export function createContext(spec: TopologySpec, given?: ExistingResources): CheckContext {
+  // `existing` may come from another jsii language or from JavaScript as null.
+  const existing: ExistingResources = isObject(given) ? given : {};
   let azCount: number | undefined;
   if (existing.vpc) {
     // Each zone name may be a token; only a list that is itself a token has an unknown length.
-    const azs = existing.vpc.availabilityZones;
-    azCount = Token.isUnresolved(azs) ? undefined : azs.length;
+    const azs: unknown = existing.vpc.availabilityZones;
+    azCount = Array.isArray(azs) && !Token.isUnresolved(azs) ? azs.length : undefined;
   } else if (isObject(spec.network)) {
     const n = spec.network;
     azCount = Array.isArray(n.availabilityZones) ? n.availabilityZones.length : typeof n.maxAzs === 'number' ? n.maxAzs : 2;

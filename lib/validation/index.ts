@@ -1,6 +1,7 @@
 import { ExistingResources, TopologySpec } from '../spec/topology-spec';
 import { checkApplicationLoadBalancers } from './checks/alb';
 import { checkFleets } from './checks/fleets';
+import { checkHostedZones } from './checks/hosted-zones';
 import { checkNames, checkRootKeys } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkListenerRules } from './checks/rules';
@@ -19,6 +20,7 @@ const CHECKS: SpecCheck[] = [
   { section: '', run: (ctx) => checkRootKeys(ctx.spec) },
   { section: '', run: (ctx) => checkNames(ctx.spec) },
   { section: 'network', run: checkNetwork },
+  { section: 'hostedZones', run: checkHostedZones },
   { section: 'fleets', run: checkFleets },
   { section: 'targetGroups', run: checkTargetGroups },
   { section: 'applicationLoadBalancers', run: checkApplicationLoadBalancers },
@@ -39,7 +41,8 @@ export function validateSpec(spec: TopologySpec, existing: ExistingResources = {
       issues.push(...check.run(ctx));
     } catch (e) {
       const path = check.section ? SpecPath.ROOT.key(check.section) : SpecPath.ROOT;
-      issues.push(issue(path, `could not be checked: ${(e as Error).message ?? e}.`, 'Check that this section has the shape the documentation gives.'));
+      const reason = String(e instanceof Error ? e.message : e).trim().replace(/\.+$/, '');
+      issues.push(issue(path, `could not be checked: ${reason}.`, 'Check that this section has the shape the documentation gives.'));
     }
   }
   return sortIssues(dedupe(issues));
@@ -55,9 +58,26 @@ function dedupe(issues: SpecIssue[]): SpecIssue[] {
   });
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Compares paths part by part, array indices by number, so `rules[2]` comes before
+ * `rules[10]` and a path comes before the paths below it.
+ */
+function comparePaths(a: string, b: string): number {
+  const pa = a.split(/(\[\d+\])/);
+  const pb = b.split(/(\[\d+\])/);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i] === pb[i]) continue;
+    const ia = /^\[(\d+)\]$/.exec(pa[i]);
+    const ib = /^\[(\d+)\]$/.exec(pb[i]);
+    return ia && ib ? Number(ia[1]) - Number(ib[1]) : cmp(pa[i], pb[i]);
+  }
+  return pa.length - pb.length;
+}
+
 function sortIssues(issues: SpecIssue[]): SpecIssue[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...issues].sort((a, b) => cmp(a.path, b.path) || cmp(a.message, b.message));
+  return [...issues].sort((a, b) => comparePaths(a.path, b.path) || cmp(a.message, b.message) || cmp(a.hint ?? '', b.hint ?? ''));
 }
 
 /** One report line per issue: path, what is wrong, how to fix it. */

@@ -1,25 +1,6 @@
-/**
- * One problem found in a topology spec.
- */
-export interface SpecIssue {
-  /**
-   * Where the problem is, as a path into the spec, for example
-   * `applicationLoadBalancers.public.rules[2].forward.targetGroup`.
-   */
-  readonly path: string;
+import { SpecIssue } from './spec-issue';
 
-  /**
-   * What is wrong, in the spec's terms, with the value received.
-   */
-  readonly message: string;
-
-  /**
-   * How to fix it.
-   *
-   * @default - no hint
-   */
-  readonly hint?: string;
-}
+export type { SpecIssue } from './spec-issue';
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -65,6 +46,8 @@ export function issue(path: SpecPath, message: string, hint?: string): SpecIssue
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `'${value}'`;
+  // JSON.stringify shows NaN and Infinity as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {

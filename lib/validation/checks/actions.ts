@@ -3,14 +3,18 @@ import { FixedResponseContentType, RedirectProtocol } from '../../spec/enums';
 import { ListenerActionSpec } from '../../spec/listener-rule';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
-import { checkBoolean, checkEnum, checkInt, checkRef, isObject } from './util';
+import { checkBoolean, checkEnum, checkInt, checkKnownFields, checkRef, isObject } from './util';
 
 export const ACTION_FIELDS = ['forward', 'weightedForward', 'redirect', 'fixedResponse'] as const;
 /** AWS's quota of target groups in one forward action of an ALB. */
 const MAX_WEIGHTED_TARGET_GROUPS = 5;
 const APPLICATION_PROTOCOLS: unknown[] = [Protocol.HTTP, Protocol.HTTPS];
 
-/** A listener action (a rule's or a listener's default): exactly one kind, each well-formed. */
+/**
+ * A listener action (a rule's or a listener's default): exactly one kind, each
+ * well-formed. The caller checks the action's own fields, which differ between a
+ * rule and a default action.
+ */
 export function checkActionSpec(ctx: CheckContext, action: ListenerActionSpec, path: SpecPath, issues: SpecIssue[]): void {
   if (!isObject(action)) {
     issues.push(issue(path, `must be an object, got ${show(action)}.`));
@@ -18,13 +22,17 @@ export function checkActionSpec(ctx: CheckContext, action: ListenerActionSpec, p
   }
   const set = ACTION_FIELDS.filter((f) => action[f] !== undefined);
   if (set.length !== 1) {
-    issues.push(issue(path, set.length === 0 ? 'has no action.' : `has ${set.length} actions (${set.join(', ')}), but a rule takes exactly one.`,
+    issues.push(issue(path, set.length === 0 ? 'has no action.' : `has ${set.length} actions (${set.join(', ')}), but exactly one is allowed.`,
       'Set exactly one of `forward`, `weightedForward`, `redirect` or `fixedResponse`.'));
   }
   if (action.forward !== undefined) {
     const p = path.key('forward');
-    if (!isObject(action.forward)) issues.push(issue(p, `must be an object with a targetGroup, got ${show(action.forward)}.`));
-    else checkTargetGroupRef(ctx, action.forward.targetGroup, p.key('targetGroup'), issues);
+    if (!isObject(action.forward)) {
+      issues.push(issue(p, `must be an object with a targetGroup, got ${show(action.forward)}.`));
+    } else {
+      checkKnownFields(issues, p, action.forward, 'ForwardActionSpec');
+      checkTargetGroupRef(ctx, action.forward.targetGroup, p.key('targetGroup'), issues);
+    }
   }
   if (action.weightedForward !== undefined) checkWeightedForward(ctx, action, path.key('weightedForward'), issues);
   if (action.redirect !== undefined) checkRedirect(action, path.key('redirect'), issues);
@@ -45,6 +53,7 @@ function checkWeightedForward(ctx: CheckContext, action: ListenerActionSpec, pat
     issues.push(issue(path, `must be an object with targetGroups, got ${show(wf)}.`));
     return;
   }
+  checkKnownFields(issues, path, wf, 'WeightedForwardActionSpec');
   checkInt(issues, path.key('stickinessDurationSeconds'), wf.stickinessDurationSeconds, 1, 604800);
   const groups = wf.targetGroups;
   const gp = path.key('targetGroups');
@@ -62,6 +71,7 @@ function checkWeightedForward(ctx: CheckContext, action: ListenerActionSpec, pat
       issues.push(issue(p, `must be { targetGroup, weight }, got ${show(g)}.`));
       return;
     }
+    checkKnownFields(issues, p, g, 'WeightedTargetGroupSpec');
     checkTargetGroupRef(ctx, g.targetGroup, p.key('targetGroup'), issues);
     if (typeof g.targetGroup === 'string') {
       if (seen.has(g.targetGroup)) issues.push(issue(p.key('targetGroup'), `target group '${g.targetGroup}' is listed twice.`, 'List each target group once, with its total weight.'));
@@ -81,7 +91,11 @@ function checkRedirect(action: ListenerActionSpec, path: SpecPath, issues: SpecI
     issues.push(issue(path, `must be an object, got ${show(r)}.`));
     return;
   }
+  checkKnownFields(issues, path, r, 'RedirectActionSpec');
   checkEnum(issues, path.key('protocol'), r.protocol, Object.values(RedirectProtocol));
+  if (r.host !== undefined && (typeof r.host !== 'string' || r.host === '' || r.host.length > 128)) {
+    issues.push(issue(path.key('host'), `${show(r.host)} is not a host name of 1 to 128 characters.`, "Write for example 'www.example.com', or leave host out to keep the request's host."));
+  }
   checkInt(issues, path.key('port'), r.port, 1, 65535);
   checkBoolean(issues, path.key('permanent'), r.permanent);
   if (r.path !== undefined && (typeof r.path !== 'string' || !r.path.startsWith('/'))) {
@@ -101,6 +115,7 @@ function checkFixedResponse(action: ListenerActionSpec, path: SpecPath, issues: 
     issues.push(issue(path, `must be an object with a statusCode, got ${show(f)}.`));
     return;
   }
+  checkKnownFields(issues, path, f, 'FixedResponseActionSpec');
   const code = f.statusCode;
   if (typeof code !== 'number' || !Number.isInteger(code) || !((code >= 200 && code < 300) || (code >= 400 && code < 600))) {
     issues.push(issue(path.key('statusCode'), `${show(code)} is not an HTTP status code of class 2XX, 4XX or 5XX.`, 'Use for example 200, 404 or 503.'));

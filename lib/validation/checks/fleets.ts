@@ -1,10 +1,10 @@
 import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { resolveFleet, sortedEntries } from '../../private/resolve';
 import { SubnetTier, WebServer } from '../../spec/enums';
 import { FleetSpec } from '../../spec/fleet';
-import { resolveFleet, sortedEntries } from '../../private/resolve';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
-import { checkEnum, checkInt, isObject } from './util';
+import { checkEnum, checkInt, checkKnownFields, isObject } from './util';
 
 const APPLICATION_PROTOCOLS: unknown[] = [Protocol.HTTP, Protocol.HTTPS];
 /** A path the user data can serve as a file: no spaces, quotes or shell characters. */
@@ -16,6 +16,27 @@ export function albTargetGroupsOfFleet(ctx: CheckContext, fleetName: string): st
   return sortedEntries(ctx.spec.targetGroups)
     .filter(([, tg]) => isObject(tg) && tg.fleet === fleetName && APPLICATION_PROTOCOLS.includes(tg.protocol ?? Protocol.HTTP))
     .map(([name]) => name);
+}
+
+/** The target groups that some listener or rule of an Application Load Balancer forwards to, sorted. */
+export function forwardedTargetGroups(ctx: CheckContext): string[] {
+  const names = new Set<string>();
+  const addAction = (action: unknown) => {
+    if (!isObject(action)) return;
+    if (isObject(action.forward) && typeof action.forward.targetGroup === 'string') names.add(action.forward.targetGroup);
+    const weighted = isObject(action.weightedForward) ? action.weightedForward.targetGroups : undefined;
+    if (Array.isArray(weighted)) {
+      for (const g of weighted) if (isObject(g) && typeof g.targetGroup === 'string') names.add(g.targetGroup);
+    }
+  };
+  for (const [, alb] of sortedEntries(ctx.spec.applicationLoadBalancers)) {
+    if (!isObject(alb)) continue;
+    if (isObject(alb.listeners)) {
+      for (const listener of Object.values(alb.listeners)) if (isObject(listener)) addAction(listener.defaultAction);
+    }
+    if (Array.isArray(alb.rules)) alb.rules.forEach(addAction);
+  }
+  return [...names].sort();
 }
 
 /** Fleets: instance type, capacities, port, server, health path and scaling. */
@@ -30,6 +51,7 @@ export function checkFleets(ctx: CheckContext): SpecIssue[] {
 }
 
 function checkFleet(ctx: CheckContext, name: string, fleet: FleetSpec, path: SpecPath, issues: SpecIssue[]): void {
+  checkKnownFields(issues, path, fleet, 'FleetSpec');
   if (fleet.instanceType !== undefined && (typeof fleet.instanceType !== 'string' || !INSTANCE_TYPE.test(fleet.instanceType))) {
     issues.push(issue(path.key('instanceType'), `${show(fleet.instanceType)} is not an EC2 instance type.`, "Write family and size, for example 't3.micro' or 'm7g.large'."));
   }
@@ -37,16 +59,23 @@ function checkFleet(ctx: CheckContext, name: string, fleet: FleetSpec, path: Spe
   checkInt(issues, path.key('maxCapacity'), fleet.maxCapacity, 1, 10000);
   checkInt(issues, path.key('desiredCapacity'), fleet.desiredCapacity, 0, 10000);
   const r = resolveFleet(fleet);
-  if (Number.isInteger(r.minCapacity) && Number.isInteger(r.maxCapacity) && r.minCapacity > r.maxCapacity) {
-    issues.push(issue(path.key('maxCapacity'), `maxCapacity ${r.maxCapacity} is below minCapacity ${r.minCapacity}.`, 'Make maxCapacity at least minCapacity.'));
+  // Name the defaults, so that a capacity the user never set is not a puzzle.
+  const min = `${fleet.minCapacity === undefined ? 'the default ' : ''}minCapacity ${r.minCapacity}`;
+  const max = `${fleet.maxCapacity === undefined ? 'the default ' : ''}maxCapacity ${r.maxCapacity}`;
+  const capacitiesValid = Number.isInteger(r.minCapacity) && Number.isInteger(r.maxCapacity);
+  if (capacitiesValid && r.minCapacity > r.maxCapacity) {
+    issues.push(issue(path.key('maxCapacity'), `maxCapacity ${r.maxCapacity} is below ${min}.`,
+      fleet.minCapacity === undefined ? `Raise maxCapacity, or set minCapacity to ${r.maxCapacity} or less.` : 'Make maxCapacity at least minCapacity.'));
   }
-  if (typeof r.desiredCapacity === 'number' && (r.desiredCapacity < r.minCapacity || r.desiredCapacity > r.maxCapacity)) {
-    issues.push(issue(path.key('desiredCapacity'), `desiredCapacity ${r.desiredCapacity} is outside minCapacity-maxCapacity (${r.minCapacity}-${r.maxCapacity}).`, 'Choose a desired capacity between the minimum and the maximum.'));
+  if (capacitiesValid && r.minCapacity <= r.maxCapacity && Number.isInteger(r.desiredCapacity)
+    && (r.desiredCapacity! < r.minCapacity || r.desiredCapacity! > r.maxCapacity)) {
+    issues.push(issue(path.key('desiredCapacity'), `desiredCapacity ${r.desiredCapacity} is outside ${min} to ${max}.`,
+      'Choose a desired capacity between the minimum and the maximum, or leave it out.'));
   }
   checkInt(issues, path.key('port'), fleet.port, 1, 65535);
   checkEnum(issues, path.key('webServer'), fleet.webServer, Object.values(WebServer));
   checkEnum(issues, path.key('subnetTier'), fleet.subnetTier, Object.values(SubnetTier));
-  if (fleet.healthCheckPath !== undefined && (typeof fleet.healthCheckPath !== 'string' || !HEALTH_PATH.test(fleet.healthCheckPath))) {
+  if (fleet.healthCheckPath !== undefined && (typeof fleet.healthCheckPath !== 'string' || !HEALTH_PATH.test(fleet.healthCheckPath) || fleet.healthCheckPath.split('/').includes('..'))) {
     issues.push(issue(path.key('healthCheckPath'), `${show(fleet.healthCheckPath)} is not a plain absolute path.`, "Begin it with '/' and use letters, digits and . _ ~ - /, for example '/health'."));
   }
   if (fleet.userDataCommands !== undefined && (!Array.isArray(fleet.userDataCommands) || fleet.userDataCommands.some((c) => typeof c !== 'string'))) {
@@ -67,19 +96,31 @@ function checkFleet(ctx: CheckContext, name: string, fleet: FleetSpec, path: Spe
 
 function checkScalingTargetGroup(ctx: CheckContext, name: string, fleet: FleetSpec, path: SpecPath, issues: SpecIssue[]): void {
   const candidates = albTargetGroupsOfFleet(ctx, name);
+  let tracked: string | undefined;
   if (fleet.scaleOnRequestsTargetGroup !== undefined) {
     if (!candidates.includes(fleet.scaleOnRequestsTargetGroup)) {
       issues.push(issue(path.key('scaleOnRequestsTargetGroup'), `${show(fleet.scaleOnRequestsTargetGroup)} is not an Application Load Balancer target group of fleet '${name}'.`,
         candidates.length ? `Target groups of this fleet: ${candidates.join(', ')}.` : `Declare a target group with \`fleet: '${name}'\` first.`));
+    } else {
+      tracked = fleet.scaleOnRequestsTargetGroup;
     }
     if (fleet.scaleOnRequestsPerTarget === undefined) {
       issues.push(issue(path.key('scaleOnRequestsTargetGroup'), 'is set, but `scaleOnRequestsPerTarget` is not.', 'Set scaleOnRequestsPerTarget to the requests per target per minute to keep.'));
+      return;
     }
-    return;
+  } else if (fleet.scaleOnRequestsPerTarget !== undefined) {
+    if (candidates.length !== 1) {
+      issues.push(issue(path.key('scaleOnRequestsPerTarget'),
+        candidates.length === 0 ? `no Application Load Balancer target group holds fleet '${name}', so there is no request count to track.` : `fleet '${name}' is in ${candidates.length} target groups (${candidates.join(', ')}); it is not clear whose request count to track.`,
+        candidates.length === 0 ? `Declare a target group with \`fleet: '${name}'\`, or remove scaleOnRequestsPerTarget.` : 'Name one in `scaleOnRequestsTargetGroup`.'));
+    } else {
+      tracked = candidates[0];
+    }
   }
-  if (fleet.scaleOnRequestsPerTarget !== undefined && candidates.length !== 1) {
-    issues.push(issue(path.key('scaleOnRequestsPerTarget'),
-      candidates.length === 0 ? `no Application Load Balancer target group holds fleet '${name}', so there is no request count to track.` : `fleet '${name}' is in ${candidates.length} target groups (${candidates.join(', ')}); it is not clear whose request count to track.`,
-      candidates.length === 0 ? `Declare a target group with \`fleet: '${name}'\`, or remove scaleOnRequestsPerTarget.` : 'Name one in `scaleOnRequestsTargetGroup`.'));
+  // The request count per target exists only for a target group that a load balancer forwards to.
+  if (tracked !== undefined && !forwardedTargetGroups(ctx).includes(tracked)) {
+    const p = path.key(fleet.scaleOnRequestsTargetGroup !== undefined ? 'scaleOnRequestsTargetGroup' : 'scaleOnRequestsPerTarget');
+    issues.push(issue(p, `target group '${tracked}' is not forwarded to by any load balancer, so it has no request count to track.`,
+      `Forward to '${tracked}' from a listener or rule, or remove scaleOnRequestsPerTarget.`));
   }
 }

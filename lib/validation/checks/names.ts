@@ -1,7 +1,8 @@
 import { TopologySpec } from '../../spec/topology-spec';
-import { SpecIssue, SpecPath, issue, show } from '../issue';
 import { unknownNameHint } from '../did-you-mean';
-import { NAME_PATTERN, NAME_RULE, isObject } from './util';
+import { SpecIssue, SpecPath, issue, show } from '../issue';
+import { SPEC_FIELDS } from '../spec-fields';
+import { NAME_PATTERN, NAME_RULE, checkBoolean, isObject } from './util';
 
 /** The name-keyed sections of the spec. */
 export const MAP_SECTIONS = ['hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers'] as const;
@@ -32,13 +33,15 @@ export function checkNames(spec: TopologySpec): SpecIssue[] {
   return issues;
 }
 
-const ROOT_KEYS = ['network', ...MAP_SECTIONS, 'outputsEnabled'];
+const ROOT_KEYS: readonly string[] = SPEC_FIELDS.TopologySpec;
 
-/** Keys at the root that the spec does not know, usually misspelt section names. */
+/** Keys at the root that the spec does not know (usually misspelt section names), and root flags. */
 export function checkRootKeys(spec: TopologySpec): SpecIssue[] {
   if (!isObject(spec)) return [issue(SpecPath.ROOT, `the spec must be an object, got ${show(spec)}.`)];
-  return Object.keys(spec)
+  const issues = Object.keys(spec)
     .filter((key) => !ROOT_KEYS.includes(key))
     .sort()
     .map((key) => issue(SpecPath.ROOT.key(key), `unknown section '${key}'.`, unknownNameHint(key, ROOT_KEYS, 'section', 'the spec')));
+  checkBoolean(issues, SpecPath.ROOT.key('outputsEnabled'), spec.outputsEnabled);
+  return issues;
 }

@@ -1,7 +1,8 @@
+import { resolveNetwork } from '../../private/resolve';
 import { NetworkSpec } from '../../spec/network';
-import { SpecIssue, SpecPath, issue, show } from '../issue';
 import { CheckContext } from '../context';
-import { checkBoolean, checkInt, isObject, parseIpv4Cidr } from './util';
+import { SpecIssue, SpecPath, issue, show } from '../issue';
+import { checkBoolean, checkInt, checkKnownFields, isObject, parseIpv4Cidr } from './util';
 
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
@@ -16,12 +17,20 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
     issues.push(issue(path, 'is set, but an existing VPC is given in `existing.vpc`.', 'Leave out `network` when you pass an existing VPC; the topology uses that VPC as it is.'));
     return issues;
   }
+  checkKnownFields(issues, path, n, 'NetworkSpec');
+  let cidrValid = true;
   if (n.cidr !== undefined) {
     const cidr = typeof n.cidr === 'string' ? parseIpv4Cidr(n.cidr) : undefined;
+    cidrValid = false;
     if (!cidr) {
       issues.push(issue(path.key('cidr'), `${show(n.cidr)} is not an IPv4 CIDR block.`, "Write it as address/prefix, for example '10.0.0.0/16'."));
     } else if (cidr.prefix < 16 || cidr.prefix > 24) {
       issues.push(issue(path.key('cidr'), `the prefix /${cidr.prefix} is outside /16-/24.`, 'Amazon VPC accepts primary blocks from /16 to /24.'));
+    } else if (hostBits(cidr.octets, cidr.prefix) !== 0) {
+      const network = networkAddress(cidr.octets, cidr.prefix);
+      issues.push(issue(path.key('cidr'), `'${n.cidr}' has address bits set beyond its /${cidr.prefix} prefix.`, `Did you mean '${network}/${cidr.prefix}'?`));
+    } else {
+      cidrValid = true;
     }
   }
   if (n.availabilityZones !== undefined) {
@@ -40,9 +49,48 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
   for (const key of ['publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask'] as const) {
     checkInt(issues, path.key(key), n[key], 16, 28);
   }
+  const masksValid = (['publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask'] as const)
+    .every((key) => n[key] === undefined || (Number.isInteger(n[key]) && n[key]! >= 16 && n[key]! <= 28));
+  if (cidrValid && masksValid && ctx.azCount !== undefined && Number.isInteger(ctx.azCount) && ctx.azCount >= 1 && ctx.azCount <= 6) {
+    checkSubnetsFit(n, ctx.azCount, path, issues);
+  }
   checkBoolean(issues, path.key('flowLogsEnabled'), n.flowLogsEnabled);
   if (n.flowLogsRetentionDays !== undefined && !RETENTION_DAYS.includes(n.flowLogsRetentionDays)) {
     issues.push(issue(path.key('flowLogsRetentionDays'), `${show(n.flowLogsRetentionDays)} is not a retention CloudWatch Logs accepts.`, `Use one of ${RETENTION_DAYS.join(', ')}.`));
   }
   return issues;
+}
+
+/** The host part of an address under a prefix: 0 for a network address. */
+function hostBits(octets: number[], prefix: number): number {
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
+  return address % 2 ** (32 - prefix);
+}
+
+function networkAddress(octets: number[], prefix: number): string {
+  const address = octets.reduce((a, o) => a * 256 + o, 0);
+  const network = address - (address % 2 ** (32 - prefix));
+  return [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.');
+}
+
+/**
+ * The subnets of the three tiers in every zone must fit in the VPC's block. They are
+ * allocated as the VPC construct does: tier by tier, zone by zone, each subnet at
+ * the next address aligned to its size.
+ */
+function checkSubnetsFit(n: NetworkSpec, azCount: number, path: SpecPath, issues: SpecIssue[]): void {
+  const r = resolveNetwork({ ...n, availabilityZones: undefined, maxAzs: azCount });
+  const vpcPrefix = parseIpv4Cidr(r.cidr)!.prefix;
+  const masks = [r.publicSubnetCidrMask, r.appSubnetCidrMask, r.dataSubnetCidrMask];
+  let next = 0;
+  for (const mask of masks) {
+    const size = 2 ** (32 - mask);
+    for (let az = 0; az < azCount; az++) next = Math.ceil(next / size) * size + size;
+  }
+  const available = 2 ** (32 - vpcPrefix);
+  if (next > available) {
+    issues.push(issue(n.cidr !== undefined ? path.key('cidr') : path,
+      `the subnets of ${azCount} Availability Zone${azCount === 1 ? '' : 's'} (public /${masks[0]}, app /${masks[1]} and data /${masks[2]} in each) need ${next} addresses, but the VPC block ${r.cidr} has ${available}.`,
+      'Use a larger block (a shorter prefix), fewer zones, or smaller subnets (longer `…SubnetCidrMask` prefixes).'));
+  }
 }

@@ -1,11 +1,12 @@
+import { resolveListeners, resolveRules, sortedEntries } from '../../private/resolve';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
 import { ListenerConditionSpec } from '../../spec/listener-rule';
-import { resolveListeners, resolveRules, sortedEntries } from '../../private/resolve';
 import { CheckContext } from '../context';
+import { unknownNameHint } from '../did-you-mean';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
 import { checkActionSpec } from './actions';
-import { checkCidrList, checkInt, isObject, NAME_PATTERN, NAME_RULE } from './util';
-import { unknownNameHint } from '../did-you-mean';
+import { SPEC_FIELDS } from '../spec-fields';
+import { checkCidrList, checkInt, checkKnownFields, isObject, NAME_PATTERN, NAME_RULE } from './util';
 
 /** AWS's quotas for ALB rules. */
 const MAX_RULES_PER_ALB = 100;
@@ -41,23 +42,19 @@ function checkRules(ctx: CheckContext, alb: ApplicationLoadBalancerSpec, albPath
   const ids = new Map<string, number>();
   const priorities = new Map<string, number>();
   const listeners = resolveListeners(alb);
-  for (const rule of resolveRules(alb)) {
+  const rules = resolveRules(alb);
+  for (const rule of rules) {
     const rp = path.index(rule.index);
     const spec = rule.spec;
+    checkKnownFields(issues, rp, spec, 'ListenerRuleSpec');
     if (spec.name !== undefined && (typeof spec.name !== 'string' || !NAME_PATTERN.test(spec.name))) {
       issues.push(issue(rp.key('name'), `${show(spec.name)} is not a valid rule name.`, `Use ${NAME_RULE}.`));
     }
-    if (spec.name === undefined && spec.priority === undefined) {
-      issues.push(issue(rp, 'has neither a name nor a priority, so it has no stable identity.', 'Give the rule a `name` (its priority then follows the rule before it) or an explicit `priority`.'));
-    } else {
-      const other = ids.get(rule.id);
-      if (other !== undefined) issues.push(issue(rp.key(spec.name !== undefined ? 'name' : 'priority'), `rule '${rule.id}' is declared twice (also rules[${other}]).`, 'Give each rule of a load balancer its own name.'));
-      else ids.set(rule.id, rule.index);
-    }
     checkInt(issues, rp.key('priority'), spec.priority, 1, 50000);
     if (spec.priority === undefined && rule.priority > 50000) {
-      issues.push(issue(rp, `the derived priority ${rule.priority} exceeds 50000.`, 'Give this rule or the one before it a lower explicit priority.'));
+      issues.push(issue(rp, `the derived priority ${rule.priority} exceeds 50000.`, 'Give this rule an explicit priority from 1 to 50000.'));
     }
+    let samePriorityOnListener = false;
     if (spec.listener !== undefined && !listenerNames.includes(spec.listener)) {
       issues.push(issue(rp.key('listener'), `unknown listener ${show(spec.listener)}.`, unknownNameHint(String(spec.listener), listenerNames, 'listener', 'listeners')));
     } else if (rule.listener === undefined) {
@@ -66,9 +63,27 @@ function checkRules(ctx: CheckContext, alb: ApplicationLoadBalancerSpec, albPath
       const key = `${rule.listener}#${rule.priority}`;
       const other = priorities.get(key);
       if (other !== undefined) {
+        samePriorityOnListener = true;
         issues.push(issue(rp.key('priority'), `priority ${rule.priority} is already used by rules[${other}] on listener '${rule.listener}'.`, 'Give each rule of a listener its own priority.'));
       } else {
         priorities.set(key, rule.index);
+      }
+    }
+    // The rule's identity (its construct ID): its name, or `priority-<n>` without one.
+    if (spec.name === undefined && spec.priority === undefined) {
+      issues.push(issue(rp, 'has neither a name nor a priority, so it has no stable identity.', 'Give the rule a `name` (its priority is then derived from its place in the list) or an explicit `priority`.'));
+    } else {
+      const other = ids.get(rule.id);
+      if (other === undefined) {
+        ids.set(rule.id, rule.index);
+      } else if (spec.name !== undefined) {
+        issues.push(issue(rp.key('name'), `rule '${rule.id}' is declared twice (also rules[${other}]).`, 'Give each rule of a load balancer its own name.'));
+      } else if (!samePriorityOnListener) {
+        // Unnamed rules are identified by priority, across all listeners of the load balancer.
+        const named = rules[other].spec.name !== undefined;
+        issues.push(issue(rp.key('priority'),
+          named ? `a rule without a name is identified as '${rule.id}', which rules[${other}] uses as its name.` : `rules[${other}] also has priority ${rule.priority} and no name, so both would be identified as '${rule.id}'.`,
+          'Give one of the two rules a `name`.'));
       }
     }
     checkConditions(spec.conditions, rp.key('conditions'), issues);
@@ -81,6 +96,7 @@ function checkConditions(conditions: ListenerConditionSpec, path: SpecPath, issu
     issues.push(issue(path, `must be an object of match lists, got ${show(conditions)}.`, 'Set at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, httpRequestMethods or sourceIps.'));
     return;
   }
+  checkKnownFields(issues, path, conditions, 'ListenerConditionSpec');
   const values: string[] = [];
   for (const key of LIST_CONDITIONS) {
     const list = conditions[key];
@@ -107,8 +123,8 @@ function checkConditions(conditions: ListenerConditionSpec, path: SpecPath, issu
       issues.push(issue(path.key('httpHeaders'), `must map header names to lists of values, got ${show(conditions.httpHeaders)}.`));
     } else {
       for (const [header, list] of sortedEntries(conditions.httpHeaders)) {
-        if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string')) {
-          issues.push(issue(path.key('httpHeaders').key(header), `must be a non-empty list of values, got ${show(list)}.`));
+        if (!Array.isArray(list) || list.length === 0 || list.some((v) => typeof v !== 'string' || v === '')) {
+          issues.push(issue(path.key('httpHeaders').key(header), `must be a non-empty list of non-empty values, got ${show(list)}.`));
         } else {
           values.push(...list);
         }
@@ -120,12 +136,17 @@ function checkConditions(conditions: ListenerConditionSpec, path: SpecPath, issu
       issues.push(issue(path.key('queryStrings'), `must be a non-empty list of { key?, value }, got ${show(conditions.queryStrings)}.`));
     } else {
       conditions.queryStrings.forEach((q, i) => {
-        if (!isObject(q) || typeof q.value !== 'string' || q.value === '') issues.push(issue(path.key('queryStrings').index(i), `must be { key?, value } with a value, got ${show(q)}.`));
-        else values.push(`${q.key ?? ''}${q.value}`);
+        if (!isObject(q) || typeof q.value !== 'string' || q.value === '' || (q.key !== undefined && (typeof q.key !== 'string' || q.key === ''))) {
+          issues.push(issue(path.key('queryStrings').index(i), `must be { key?, value } with a non-empty value (and key, if given), got ${show(q)}.`));
+        } else {
+          checkKnownFields(issues, path.key('queryStrings').index(i), q, 'QueryStringMatchSpec');
+          values.push(`${q.key ?? ''}${q.value}`);
+        }
       });
     }
   }
-  const set = Object.keys(conditions).filter((k) => (conditions as { [k: string]: unknown })[k] !== undefined);
+  const known: readonly string[] = SPEC_FIELDS.ListenerConditionSpec;
+  const set = known.filter((k) => (conditions as { [k: string]: unknown })[k] !== undefined);
   if (set.length === 0) {
     issues.push(issue(path, 'has no condition.', 'Set at least one of pathPatterns, hostHeaders, httpHeaders, queryStrings, httpRequestMethods or sourceIps; use the listener\'s defaultAction for requests that match anything.'));
   }

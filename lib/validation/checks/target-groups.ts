@@ -1,13 +1,16 @@
 import { Protocol, TargetGroupLoadBalancingAlgorithmType } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { sortedEntries } from '../../private/resolve';
 import { StickinessType } from '../../spec/enums';
 import { HealthCheckSpec, TargetGroupSpec } from '../../spec/target-group';
-import { sortedEntries } from '../../private/resolve';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
-import { checkBoolean, checkEnum, checkInt, checkRef, isObject } from './util';
+import { checkBoolean, checkEnum, checkInt, checkKnownFields, checkRef, isObject } from './util';
 
 const HTTP_CODES = /^([2-4]\d\d)(-([2-4]\d\d))?(,([2-4]\d\d)(-([2-4]\d\d))?)*$/;
 const APPLICATION_PROTOCOLS: string[] = [Protocol.HTTP, Protocol.HTTPS];
+/** AWS's health check interval and timeout of an HTTP or HTTPS target group when none is given. */
+const DEFAULT_INTERVAL = 30;
+const DEFAULT_TIMEOUT = 5;
 const RESERVED_COOKIE_PREFIXES = ['AWSALB', 'AWSALBAPP', 'AWSALBTG'];
 
 /** Target groups: targets, ports, health checks, draining, slow start, algorithm, stickiness. */
@@ -21,6 +24,7 @@ export function checkTargetGroups(ctx: CheckContext): SpecIssue[] {
 }
 
 function checkTargetGroup(ctx: CheckContext, tg: TargetGroupSpec, path: SpecPath, issues: SpecIssue[]): void {
+  checkKnownFields(issues, path, tg, 'TargetGroupSpec');
   checkRef(issues, path.key('fleet'), tg.fleet, ctx.fleetNames, 'fleet', 'fleets');
   if (tg.protocol !== undefined && !APPLICATION_PROTOCOLS.includes(tg.protocol)) {
     issues.push(issue(path.key('protocol'), `${show(tg.protocol)} is not a protocol an Application Load Balancer target group accepts.`, "Use 'HTTP' or 'HTTPS'."));
@@ -50,6 +54,7 @@ function checkHealthCheck(tg: TargetGroupSpec, path: SpecPath, issues: SpecIssue
     issues.push(issue(path, `must be an object, got ${show(hc)}.`));
     return;
   }
+  checkKnownFields(issues, path, hc, 'HealthCheckSpec');
   if (hc.protocol !== undefined && !APPLICATION_PROTOCOLS.includes(hc.protocol)) {
     issues.push(issue(path.key('protocol'), `${show(hc.protocol)} is not a health check protocol of an Application Load Balancer target group.`, "Use 'HTTP' or 'HTTPS'."));
   }
@@ -64,10 +69,16 @@ function checkHealthCheck(tg: TargetGroupSpec, path: SpecPath, issues: SpecIssue
   checkInt(issues, path.key('timeoutSeconds'), hc.timeoutSeconds, 2, 120);
   checkInt(issues, path.key('healthyThresholdCount'), hc.healthyThresholdCount, 2, 10);
   checkInt(issues, path.key('unhealthyThresholdCount'), hc.unhealthyThresholdCount, 2, 10);
-  const interval = hc.intervalSeconds ?? 30;
-  const timeout = hc.timeoutSeconds ?? 5;
-  if (typeof interval === 'number' && typeof timeout === 'number' && timeout >= interval) {
-    issues.push(issue(path.key('timeoutSeconds'), `the timeout (${timeout} s) is not below the interval (${interval} s).`, 'Make timeoutSeconds less than intervalSeconds.'));
+  // AWS refuses a timeout that is not below the interval. Compare only values in range
+  // (others are reported above), and report where the user wrote a value.
+  const interval = hc.intervalSeconds ?? DEFAULT_INTERVAL;
+  const timeout = hc.timeoutSeconds ?? DEFAULT_TIMEOUT;
+  const inRange = Number.isInteger(interval) && interval >= 5 && interval <= 300 && Number.isInteger(timeout) && timeout >= 2 && timeout <= 120;
+  if (inRange && timeout >= interval) {
+    const byDefault = (value: number | undefined) => (value === undefined ? 'default ' : '');
+    const field = hc.timeoutSeconds !== undefined ? 'timeoutSeconds' : 'intervalSeconds';
+    issues.push(issue(path.key(field), `the ${byDefault(hc.timeoutSeconds)}timeout (${timeout} s) is not below the ${byDefault(hc.intervalSeconds)}interval (${interval} s).`,
+      hc.timeoutSeconds !== undefined ? 'Make timeoutSeconds less than intervalSeconds.' : `Make intervalSeconds more than ${timeout}, or set a shorter timeoutSeconds.`));
   }
 }
 

@@ -1,14 +1,18 @@
 import { unknownNameHint } from '../did-you-mean';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
+import { SPEC_FIELDS, SpecStruct } from '../spec-fields';
 
 /** Names of spec parts: lowercase letters, digits and hyphens, starting with a letter. */
 export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 export const NAME_RULE = 'lowercase letters, digits and hyphens, beginning with a letter, at most 32 characters';
 
 /**
- * Checks that an optional value, if given, is a whole number in [min, max].
- * Returns the issue list to push into, for chaining.
+ * A fully qualified domain name as ACM and Route 53 take it: lowercase labels, an
+ * optional leading wildcard, and a top-level domain of letters or an IDN (`xn--…`).
  */
+export const DOMAIN_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** Checks that an optional value, if given, is a whole number in [min, max]. */
 export function checkInt(issues: SpecIssue[], path: SpecPath, value: unknown, min: number, max: number, hint?: string): void {
   if (value === undefined) return;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
@@ -51,6 +55,20 @@ export function checkRef(
     return false;
   }
   return true;
+}
+
+/**
+ * Reports the fields of a struct that its spec interface does not declare, usually
+ * misspellings in a spec loaded from JSON, with a did-you-mean hint.
+ */
+export function checkKnownFields(issues: SpecIssue[], path: SpecPath, value: unknown, struct: SpecStruct): void {
+  if (!isObject(value)) return;
+  const known: readonly string[] = SPEC_FIELDS[struct];
+  for (const key of Object.keys(value).sort()) {
+    if (!known.includes(key)) {
+      issues.push(issue(path.key(key), `unknown field '${key}'.`, unknownNameHint(key, known, 'field', path.toString())));
+    }
+  }
 }
 
 /** Whether a value is a plain object (a struct or a map in the spec). */

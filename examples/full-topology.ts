@@ -1,0 +1,98 @@
+/**
+ * full-topology: every part of the library in one stack.
+ *
+ * Today: the internet-facing web tier. An HTTPS Application Load Balancer (DNS-validated
+ * certificate for www.example.com and api.example.com, TLS 1.3 policy, HTTP redirected)
+ * in front of three fleets, one per web server kind: Apache httpd for the site, a plain
+ * Python server for the API, nginx for static assets. Rules route by host, path,
+ * header, query string, method and source IP; the site's target group is a 90/10
+ * canary split; each target group shows a different balancing method.
+ *
+ * Synthesize just this stack:   npx ts-node --prefer-ts-exts examples/full-topology.ts
+ * Deploy it (needs an account):  npx cdk deploy FullTopology
+ */
+import { App, Stack, StackProps } from 'aws-cdk-lib';
+import { TargetGroupLoadBalancingAlgorithmType } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import { ElbTopology, FixedResponseContentType, StickinessType, TopologySpec, WebServer } from '../lib';
+import { EXAMPLE_ZONE, addChecks } from './checks';
+
+/** The spec of the full-topology scenario, as plain data. */
+export const FULL_TOPOLOGY_SPEC: TopologySpec = {
+  network: { cidr: '10.10.0.0/16', maxAzs: 2, natGateways: 2 },
+  hostedZones: { main: EXAMPLE_ZONE },
+  fleets: {
+    'web': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 2, maxCapacity: 6, scaleOnRequestsPerTarget: 1000, scaleOnRequestsTargetGroup: 'web', scaleOnCpuPercent: 60 },
+    'web-canary': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 1, maxCapacity: 2 },
+    'api': { webServer: WebServer.PYTHON, port: 3000, healthCheckPath: '/ready', minCapacity: 2, maxCapacity: 4, scaleOnCpuPercent: 50 },
+    'static': { webServer: WebServer.NGINX, port: 8081, minCapacity: 2, maxCapacity: 4 },
+  },
+  targetGroups: {
+    'web': {
+      fleet: 'web',
+      algorithm: TargetGroupLoadBalancingAlgorithmType.ROUND_ROBIN,
+      slowStartSeconds: 60,
+      stickinessType: StickinessType.LB_COOKIE,
+      stickinessCookieDurationSeconds: 3600,
+      deregistrationDelaySeconds: 60,
+    },
+    'web-canary': { fleet: 'web-canary', deregistrationDelaySeconds: 60 },
+    'api': {
+      fleet: 'api',
+      algorithm: TargetGroupLoadBalancingAlgorithmType.LEAST_OUTSTANDING_REQUESTS,
+      healthCheck: { intervalSeconds: 10, timeoutSeconds: 5, healthyThresholdCount: 2, unhealthyThresholdCount: 2 },
+      deregistrationDelaySeconds: 30,
+    },
+    'static': {
+      fleet: 'static',
+      algorithm: TargetGroupLoadBalancingAlgorithmType.WEIGHTED_RANDOM,
+      anomalyMitigationEnabled: true,
+      deregistrationDelaySeconds: 15,
+    },
+  },
+  applicationLoadBalancers: {
+    public: {
+      domainName: 'www.example.com',
+      subjectAlternativeNames: ['api.example.com'],
+      hostedZone: 'main',
+      idleTimeoutSeconds: 30,
+      listeners: {
+        https: {
+          defaultAction: {
+            weightedForward: {
+              targetGroups: [{ targetGroup: 'web', weight: 9 }, { targetGroup: 'web-canary', weight: 1 }],
+              stickinessDurationSeconds: 300,
+            },
+          },
+        },
+      },
+      rules: [
+        { name: 'api-host', conditions: { hostHeaders: ['api.example.com'] }, forward: { targetGroup: 'api' } },
+        { name: 'api-writes', conditions: { pathPatterns: ['/api/*'], httpRequestMethods: ['POST', 'PUT', 'DELETE'] }, forward: { targetGroup: 'api' } },
+        { name: 'api-path', conditions: { pathPatterns: ['/api/*'] }, forward: { targetGroup: 'api' } },
+        { name: 'static', conditions: { pathPatterns: ['/static/*', '/assets/*'] }, forward: { targetGroup: 'static' } },
+        { name: 'canary-header', conditions: { httpHeaders: { 'X-Canary': ['always'] } }, forward: { targetGroup: 'web-canary' } },
+        { name: 'canary-query', conditions: { queryStrings: [{ key: 'canary', value: 'true' }] }, forward: { targetGroup: 'web-canary' } },
+        { name: 'admin-office', conditions: { pathPatterns: ['/admin/*'], sourceIps: ['203.0.113.0/24'] }, forward: { targetGroup: 'web' } },
+        { name: 'admin-elsewhere', conditions: { pathPatterns: ['/admin/*'] }, fixedResponse: { statusCode: 403, contentType: FixedResponseContentType.TEXT_PLAIN, messageBody: 'Forbidden' } },
+        { name: 'old-blog', conditions: { pathPatterns: ['/blog/*'] }, redirect: { host: 'blog.example.com', path: '/#{path}', permanent: true } },
+      ],
+    },
+  },
+};
+
+/** The full-topology scenario as a stack. */
+export class FullTopologyStack extends Stack {
+  readonly topology: ElbTopology;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, { description: 'cdk-elb-topology example: the whole topology in one stack', ...props });
+    this.topology = new ElbTopology(this, 'Topology', { spec: FULL_TOPOLOGY_SPEC });
+  }
+}
+
+if (require.main === module) {
+  const app = addChecks(new App());
+  new FullTopologyStack(app, 'FullTopology');
+  app.synth();
+}

@@ -1,0 +1,32 @@
+/**
+ * The fields of each spec struct, by interface name, for reporting unknown (usually
+ * misspelt) fields of a spec loaded from JSON or YAML.
+ *
+ * Keep in step with `lib/spec/`: test/validation/names.test.ts compares every list
+ * with the interface's declared properties.
+ */
+export const SPEC_FIELDS = {
+  TopologySpec: ['network', 'hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers', 'outputsEnabled'],
+  NetworkSpec: ['cidr', 'maxAzs', 'availabilityZones', 'natGateways', 'publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask', 'flowLogsEnabled', 'flowLogsRetentionDays'],
+  HostedZoneSpec: ['hostedZoneId', 'zoneName'],
+  FleetSpec: ['instanceType', 'minCapacity', 'maxCapacity', 'desiredCapacity', 'port', 'webServer', 'healthCheckPath', 'userDataCommands', 'subnetTier',
+    'healthCheckGracePeriodSeconds', 'rootVolumeSizeGiB', 'scaleOnRequestsPerTarget', 'scaleOnRequestsTargetGroup', 'scaleOnCpuPercent'],
+  TargetGroupSpec: ['protocol', 'port', 'fleet', 'healthCheck', 'deregistrationDelaySeconds', 'slowStartSeconds', 'algorithm', 'anomalyMitigationEnabled',
+    'stickinessType', 'stickinessCookieDurationSeconds', 'stickinessCookieName'],
+  HealthCheckSpec: ['protocol', 'path', 'port', 'healthyHttpCodes', 'intervalSeconds', 'timeoutSeconds', 'healthyThresholdCount', 'unhealthyThresholdCount'],
+  ApplicationLoadBalancerSpec: ['internetFacing', 'subnetTier', 'ingressCidrs', 'listeners', 'httpToHttpsRedirectEnabled', 'rules', 'domainName',
+    'subjectAlternativeNames', 'hostedZone', 'certificateArn', 'additionalCertificateArns', 'aliasRecordEnabled', 'dropInvalidHeaderFieldsEnabled',
+    'desyncMitigationMode', 'deletionProtection', 'accessLogsEnabled', 'idleTimeoutSeconds'],
+  ApplicationListenerSpec: ['protocol', 'port', 'sslPolicy', 'defaultAction'],
+  ListenerActionSpec: ['forward', 'weightedForward', 'redirect', 'fixedResponse'],
+  ListenerRuleSpec: ['name', 'priority', 'listener', 'conditions', 'forward', 'weightedForward', 'redirect', 'fixedResponse'],
+  ListenerConditionSpec: ['pathPatterns', 'hostHeaders', 'httpHeaders', 'queryStrings', 'httpRequestMethods', 'sourceIps'],
+  QueryStringMatchSpec: ['key', 'value'],
+  ForwardActionSpec: ['targetGroup'],
+  WeightedForwardActionSpec: ['targetGroups', 'stickinessDurationSeconds'],
+  WeightedTargetGroupSpec: ['targetGroup', 'weight'],
+  RedirectActionSpec: ['protocol', 'host', 'port', 'path', 'query', 'permanent'],
+  FixedResponseActionSpec: ['statusCode', 'contentType', 'messageBody'],
+} as const;
+
+export type SpecStruct = keyof typeof SPEC_FIELDS;

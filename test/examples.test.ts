@@ -1,0 +1,66 @@
+/**
+ * Every example stack, synthesized once in an app with the strict CloudFormation
+ * validation, cdk-nag's AwsSolutions pack and the Control Tower guard rules: synthesis
+ * fails on any unacknowledged finding. Each template is snapshotted; `npm run
+ * test:update` accepts a deliberate change, `npm test` fails on any drift.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { checkedApp } from '../examples/checks';
+import { FullTopologyStack } from '../examples/full-topology';
+import { WebAlbStack } from '../examples/web-alb';
+
+const SCENARIOS: Array<[string, new (scope: any, id: string) => Stack]> = [
+  ['FullTopology', FullTopologyStack],
+  ['WebAlb', WebAlbStack],
+];
+
+// This file checks the templates with every validator, including the built-in one.
+process.env.CDK_VALIDATION = 'true';
+
+const app = checkedApp();
+for (const [name, StackClass] of SCENARIOS) new StackClass(app, name);
+let assembly: CloudAssembly;
+
+beforeAll(() => {
+  // Throws with the validators' report if any finding is not acknowledged.
+  assembly = app.synth();
+});
+
+describe.each(SCENARIOS)('example %s', (name) => {
+  test('passes CloudFormation validation, cdk-nag AwsSolutions and the Control Tower rules', () => {
+    // app.synth() already threw on any finding; the written report lists no failure either.
+    const report = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'validation-report.json'), 'utf-8'));
+    const failures = report.pluginReports.filter((r: { summary: { status: string } }) => r.summary.status !== 'success');
+    expect(failures).toEqual([]);
+  });
+
+  test('reports no error or warning annotations', () => {
+    const messages = assembly.getStackByName(name).messages.filter((m) => m.level !== 'info');
+    expect(messages.map((m) => `${m.id}: ${m.entry.data}`)).toEqual([]);
+  });
+
+  test('every HTTPS listener carries an explicit TLS 1.3 policy', () => {
+    const template = Template.fromJSON(assembly.getStackByName(name).template);
+    const listeners = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::Listener', { Properties: { Protocol: 'HTTPS' } }));
+    expect(listeners.length).toBeGreaterThan(0);
+    for (const listener of listeners) expect(listener.Properties.SslPolicy).toMatch(/^ELBSecurityPolicy-TLS13-/);
+  });
+
+  test('matches the snapshot', () => {
+    expect(assembly.getStackByName(name).template).toMatchSnapshot();
+  });
+});
+
+describe('the validators of the examples', () => {
+  test('fail synthesis of a stack with findings (so a passing example means something)', () => {
+    const negative = checkedApp();
+    const stack = new Stack(negative, 'Negative');
+    new s3.CfnBucket(stack, 'OpenBucket');
+    expect(() => negative.synth()).toThrow(/AwsSolutions-S1|CT\.S3\.PR/);
+  });
+});
