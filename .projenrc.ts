@@ -91,6 +91,11 @@ for (const pattern of ['/examples/', '/cdk.json', '/scripts/', '/.ci/', '/.bench
   project.addPackageIgnore(pattern);
 }
 
+// unrs-resolver (used by jest and the eslint import resolver) 1.13.0 lists platform
+// bindings that not every npm registry mirror carries, which leaves package-lock.json
+// without them and makes `npm ci` refuse it; 1.12.2 is complete everywhere.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
 // Examples and scripts are type-checked and linted with the dev settings of test/.
 for (const dir of ['examples', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {

@@ -1,5 +1,6 @@
 import { ExistingResources, TopologySpec } from '../spec/topology-spec';
 import { checkApplicationLoadBalancers } from './checks/alb';
+import { checkExistingVpc } from './checks/existing-vpc';
 import { checkFleets } from './checks/fleets';
 import { checkHostedZones } from './checks/hosted-zones';
 import { checkNames, checkRootKeys } from './checks/names';
@@ -25,6 +26,7 @@ const CHECKS: SpecCheck[] = [
   { section: 'targetGroups', run: checkTargetGroups },
   { section: 'applicationLoadBalancers', run: checkApplicationLoadBalancers },
   { section: 'applicationLoadBalancers', run: checkListenerRules },
+  { section: '', run: checkExistingVpc },
 ];
 
 /**
