@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { minimalSpec } from '../helpers';
 import { ElbTopology, SubnetTier } from '../../lib';
+import { minimalSpec } from '../helpers';
 
 function importedVpc(subnets: { public?: boolean; app?: boolean; cidr?: boolean }): ec2.IVpc {
   const stack = new Stack(new App(), 'Existing');

@@ -1,8 +1,8 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { resolveAlb, resolveFleet, sortedEntries } from '../../private/resolve';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
 import { SubnetTier } from '../../spec/enums';
 import { FleetSpec } from '../../spec/fleet';
-import { resolveAlb, resolveFleet, sortedEntries } from '../../private/resolve';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue } from '../issue';
 import { isObject } from './util';
@@ -47,7 +47,7 @@ export function checkExistingVpc(ctx: CheckContext): SpecIssue[] {
     requireTier(path.key('subnetTier'), r.subnetTier, `load balancer '${name}'`);
     if (!r.internetFacing && spec.ingressCidrs === undefined && !hasCidrBlock(vpc)) {
       issues.push(issue(path.key('ingressCidrs'), 'an internal load balancer admits the VPC\'s CIDR block by default, but the existing VPC was imported without one.',
-        "Set ingressCidrs to the ranges that may connect, or import the VPC with its `vpcCidrBlock`."));
+        'Set ingressCidrs to the ranges that may connect, or import the VPC with its `vpcCidrBlock`.'));
     }
   }
   return issues;
