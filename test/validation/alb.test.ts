@@ -29,7 +29,7 @@ describe('ALB placement and ingress', () => {
   ])('fails when %s', (_, spec, path, expected) => expectOnlyIssue(spec, path, expected));
 
   test('fails when an existing VPC has one Availability Zone', () => {
-    const vpc = ec2.Vpc.fromVpcAttributes(new Stack(new App(), 'Existing'), 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], publicSubnetIds: ['subnet-1'] });
+    const vpc = ec2.Vpc.fromVpcAttributes(new Stack(new App(), 'Existing'), 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['us-east-1a'], publicSubnetIds: ['subnet-1'], privateSubnetIds: ['subnet-2'] });
     expectOnlyIssue(minimalSpec({ network: undefined }), ALB,
       /^an Application Load Balancer needs subnets in at least two Availability Zones, but the VPC has 1\. Pass a VPC with subnets in two or more Availability Zones\.$/, { vpc });
   });
