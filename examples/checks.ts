@@ -6,10 +6,6 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { HostedZoneSpec } from '../lib';
-
-/** The documentation hosted zone the examples use; replace it with your own to deploy. */
-export const EXAMPLE_ZONE: HostedZoneSpec = { hostedZoneId: 'Z0123456789ABCDEFGHIJ', zoneName: 'example.com' };
 
 /** Context that makes CloudFormation validation findings fail synthesis. */
 export const STRICT_CONTEXT = { '@aws-cdk/core:validateAgainstDefaultRules': true };
