@@ -59,9 +59,9 @@ export class WebAlbStack extends Stack {
 
 if (require.main === module) {
   // The validators are loaded only when the file runs on its own.
-  void import('./checks').then(({ addChecks }) => {
-    const app = addChecks(new App());
-    new WebAlbStack(app, 'WebAlb');
-    app.synth();
-  });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { addChecks } = require('./checks') as typeof import('./checks');
+  const app = addChecks(new App());
+  new WebAlbStack(app, 'WebAlb');
+  app.synth();
 }
