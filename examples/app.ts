@@ -7,10 +7,16 @@
  */
 import { App } from 'aws-cdk-lib';
 import { addChecks } from './checks';
+import { ClassicStack } from './classic';
 import { FullTopologyStack } from './full-topology';
+import { GameNlbStack } from './game-nlb';
+import { ThreeTierStack } from './three-tier';
 import { WebAlbStack } from './web-alb';
 
 const app = addChecks(new App());
 new FullTopologyStack(app, 'FullTopology');
 new WebAlbStack(app, 'WebAlb');
+new GameNlbStack(app, 'GameNlb');
+new ThreeTierStack(app, 'ThreeTier');
+new ClassicStack(app, 'Classic');
 app.synth();

@@ -26,6 +26,22 @@ export const DISABLED_GUARD_RULES: string[] = [
   // Each fleet runs the one instance type its spec names, so every target has the
   // same capacity, which request-count target tracking assumes.
   'ct-autoscaling-pr-6',
+  // Internet-facing Network Load Balancers exist to serve ports other than 80 and 443
+  // (games, MQTT, SMTP) to the internet, and with client IP preservation their targets
+  // admit the clients too. cdk-nag's AwsSolutions-EC23 still flags every rule open to
+  // the internet, and each one it accepts is acknowledged in the code with its reason.
+  'ct-ec2-pr-3',
+  // Classic Load Balancers only (the `classic` example). A Classic Load Balancer cannot
+  // redirect HTTP to HTTPS, so a legacy site that still serves http:// needs a plain
+  // HTTP listener, which this rule forbids outright; the library warns about it
+  // (cdk-elb-topology:clb.plainListener) and the example acknowledges that warning.
+  'ct-elasticloadbalancing-pr-9',
+  // Classic Load Balancers only. Stickiness is a listener policy beside the TLS policy,
+  // and this rule's `some PolicyNames.* in %secure_policies` is evaluated by cfn-guard
+  // 3.1 as "every policy", so a sticky HTTPS listener fails even with the required
+  // ELBSecurityPolicy-TLS-1-2-2017-01. test/examples.test.ts asserts that policy on
+  // every Classic HTTPS and SSL listener instead.
+  'ct-elasticloadbalancing-pr-12',
 ];
 
 /** Registers the validators on an app and returns it. */

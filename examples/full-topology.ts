@@ -1,31 +1,35 @@
 /**
  * full-topology: every part of the library in one stack.
  *
- * Today: the internet-facing web tier. An HTTPS Application Load Balancer (DNS-validated
+ * The internet-facing web tier: an HTTPS Application Load Balancer (DNS-validated
  * certificate for www.example.com and api.example.com, TLS 1.3 policy, HTTP redirected)
  * in front of three fleets, one per web server kind: Apache httpd for the site, a plain
  * Python server for the API, nginx for static assets. Rules route by host, path,
  * header, query string, method and source IP; the site's target group is a 90/10
- * canary split; each target group shows a different balancing method.
+ * canary split; each target group shows a different balancing method. A Network Load
+ * Balancer with an Elastic IP per zone forwards TCP 443 to the ALB (static addresses for
+ * allow-lists), and an internal Network Load Balancer in the isolated subnets fronts the
+ * data fleet on 5432, admitting only the API fleet, under a private DNS name.
  *
  * Synthesize just this stack:   npx ts-node --prefer-ts-exts examples/full-topology.ts
  * Deploy it (needs an account):  npx cdk deploy FullTopology
  */
 import { App, Stack, StackProps } from 'aws-cdk-lib';
-import { TargetGroupLoadBalancingAlgorithmType } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Protocol, TargetGroupLoadBalancingAlgorithmType } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import { ElbTopology, FixedResponseContentType, StickinessType, TopologySpec, WebServer } from '../lib';
-import { EXAMPLE_ZONE } from './zone';
+import { ElbTopology, FixedResponseContentType, StickinessType, SubnetTier, TopologySpec, WebServer } from '../lib';
+import { EXAMPLE_PRIVATE_ZONE, EXAMPLE_ZONE } from './zone';
 
 /** The spec of the full-topology scenario, as plain data. */
 export const FULL_TOPOLOGY_SPEC: TopologySpec = {
   network: { cidr: '10.10.0.0/16', maxAzs: 2, natGateways: 2 },
-  hostedZones: { main: EXAMPLE_ZONE },
+  hostedZones: { main: EXAMPLE_ZONE, internal: EXAMPLE_PRIVATE_ZONE },
   fleets: {
     'web': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 2, maxCapacity: 6, scaleOnRequestsPerTarget: 1000, scaleOnRequestsTargetGroup: 'web', scaleOnCpuPercent: 60 },
     'web-canary': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 1, maxCapacity: 2 },
     'api': { webServer: WebServer.PYTHON, port: 3000, healthCheckPath: '/ready', minCapacity: 2, maxCapacity: 4, scaleOnCpuPercent: 50 },
     'static': { webServer: WebServer.NGINX, port: 8081, minCapacity: 2, maxCapacity: 4 },
+    'data': { webServer: WebServer.PYTHON, port: 5432, subnetTier: SubnetTier.DATA, minCapacity: 2, maxCapacity: 2 },
   },
   targetGroups: {
     'web': {
@@ -48,6 +52,21 @@ export const FULL_TOPOLOGY_SPEC: TopologySpec = {
       algorithm: TargetGroupLoadBalancingAlgorithmType.WEIGHTED_RANDOM,
       anomalyMitigationEnabled: true,
       deregistrationDelaySeconds: 15,
+    },
+    'edge': { applicationLoadBalancer: 'public', protocol: Protocol.TCP, port: 443 },
+    'data': { fleet: 'data', protocol: Protocol.TCP, port: 5432, connectionTerminationEnabled: true, deregistrationDelaySeconds: 60 },
+  },
+  networkLoadBalancers: {
+    // Static addresses (one Elastic IP per zone) in front of the ALB's layer-7 routing.
+    edge: { listeners: { https: { protocol: Protocol.TCP, port: 443, targetGroup: 'edge' } } },
+    // The data tier: reachable from the API fleet only, on 5432 only, by a private name.
+    data: {
+      internetFacing: false,
+      subnetTier: SubnetTier.DATA,
+      allowFrom: ['api'],
+      domainName: 'db.internal.example.com',
+      hostedZone: 'internal',
+      listeners: { postgres: { protocol: Protocol.TCP, port: 5432, targetGroup: 'data' } },
     },
   },
   applicationLoadBalancers: {

@@ -4,6 +4,8 @@ export * from './spec/network';
 export * from './spec/fleet';
 export * from './spec/target-group';
 export * from './spec/alb';
+export * from './spec/nlb';
+export * from './spec/clb';
 export * from './spec/listener-rule';
 export * from './spec/dns';
 export * from './spec/enums';

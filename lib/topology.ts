@@ -1,19 +1,23 @@
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ApplicationLoadBalancerBuilder } from './alb/application-load-balancer';
+import { ClassicLoadBalancerBuilder } from './clb/classic-load-balancer';
 import { importHostedZones } from './dns/dns';
 import { Fleet } from './fleets/fleet';
 import { AccessLogBucket } from './monitoring/access-logs';
 import { buildNetwork } from './network/network';
+import { NetworkLoadBalancerBuilder } from './nlb/network-load-balancer';
 import { lookup } from './private/lookup';
-import { sortedEntries } from './private/resolve';
+import { isApplicationTargetGroup, sortedEntries } from './private/resolve';
 import { ExistingResources, TopologySpec } from './spec/topology-spec';
+import { buildNetworkTargets } from './targets/network-targets';
 import { buildApplicationTargetGroup } from './targets/target-group';
 import { assertValidSpec, validateSpec } from './validation';
 import { albTargetGroupsOfFleet } from './validation/checks/fleets';
@@ -90,6 +94,15 @@ export class ElbTopology extends Construct {
   /** Each Application Load Balancer, by name. */
   public readonly applicationLoadBalancers: { [name: string]: elbv2.ApplicationLoadBalancer };
 
+  /** Each Network Load Balancer target group, by name. */
+  public readonly networkTargetGroups: { [name: string]: elbv2.NetworkTargetGroup };
+
+  /** Each Network Load Balancer, by name. */
+  public readonly networkLoadBalancers: { [name: string]: elbv2.NetworkLoadBalancer };
+
+  /** Each Classic Load Balancer, by name. */
+  public readonly classicLoadBalancers: { [name: string]: elb.LoadBalancer };
+
   /**
    * The bucket that receives access logs.
    *
@@ -107,6 +120,8 @@ export class ElbTopology extends Construct {
 
   private readonly fleetBuilders = new Map<string, Fleet>();
   private readonly albBuilders = new Map<string, ApplicationLoadBalancerBuilder>();
+  private readonly nlbBuilders = new Map<string, NetworkLoadBalancerBuilder>();
+  private readonly clbBuilders = new Map<string, ClassicLoadBalancerBuilder>();
 
   constructor(scope: Construct, id: string, props: ElbTopologyProps) {
     super(scope, id);
@@ -134,11 +149,12 @@ export class ElbTopology extends Construct {
       this.fleetBuilders.set(name, new Fleet(fleetsScope, name, fleetSpec, network, this.notificationTopic!));
     }
 
+    // Application target groups first: ALBs forward to them, and NLBs may target ALBs.
     const targetGroupsScope = new Construct(this, 'TargetGroups');
     const targetGroups = new Map<string, elbv2.ApplicationTargetGroup>();
-    for (const [name, tg] of sortedEntries(spec.targetGroups)) {
-      const fleet = this.fleetBuilders.get(tg.fleet)!;
-      targetGroups.set(name, buildApplicationTargetGroup(targetGroupsScope, name, tg, network.vpc, fleet, spec.fleets?.[tg.fleet]));
+    for (const [name, tg] of sortedEntries(spec.targetGroups).filter(([, t]) => isApplicationTargetGroup(t))) {
+      const fleet = this.fleetBuilders.get(tg.fleet!)!;
+      targetGroups.set(name, buildApplicationTargetGroup(targetGroupsScope, name, tg, network.vpc, fleet, spec.fleets?.[tg.fleet!]));
     }
 
     let accessLogs: AccessLogBucket | undefined;
@@ -148,6 +164,32 @@ export class ElbTopology extends Construct {
         network,
         targetGroup: (tg) => targetGroups.get(tg)!,
         hostedZone: (zone) => zones.get(zone)!,
+        accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
+        fleet: (fleet) => this.fleetBuilders.get(fleet)!,
+        outputsEnabled: spec.outputsEnabled ?? true,
+      }));
+    }
+
+    const networkTargets = buildNetworkTargets(targetGroupsScope, spec, network.vpc, this.fleetBuilders, this.albBuilders);
+
+    const nlbScope = new Construct(this, 'NetworkLoadBalancers');
+    for (const [name, nlbSpec] of sortedEntries(spec.networkLoadBalancers)) {
+      this.nlbBuilders.set(name, new NetworkLoadBalancerBuilder(nlbScope, name, nlbSpec, {
+        network,
+        target: (tg) => networkTargets.get(tg)!,
+        fleet: (fleet) => this.fleetBuilders.get(fleet)!,
+        hostedZone: (zone) => zones.get(zone)!,
+        accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
+        outputsEnabled: spec.outputsEnabled ?? true,
+      }));
+    }
+
+    const clbScope = new Construct(this, 'ClassicLoadBalancers');
+    for (const [name, clbSpec] of sortedEntries(spec.classicLoadBalancers)) {
+      this.clbBuilders.set(name, new ClassicLoadBalancerBuilder(clbScope, name, clbSpec, {
+        network,
+        fleet: (fleet) => this.fleetBuilders.get(fleet)!,
+        fleetSpecs: spec.fleets,
         accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
         outputsEnabled: spec.outputsEnabled ?? true,
       }));
@@ -166,6 +208,65 @@ export class ElbTopology extends Construct {
     this.fleets = Object.fromEntries([...this.fleetBuilders].map(([n, f]) => [n, f.autoScalingGroup]));
     this.applicationTargetGroups = Object.fromEntries(targetGroups);
     this.applicationLoadBalancers = Object.fromEntries([...this.albBuilders].map(([n, b]) => [n, b.loadBalancer]));
+    this.networkTargetGroups = Object.fromEntries([...networkTargets].map(([n, t]) => [n, t.targetGroup]));
+    this.networkLoadBalancers = Object.fromEntries([...this.nlbBuilders].map(([n, b]) => [n, b.loadBalancer]));
+    this.classicLoadBalancers = Object.fromEntries([...this.clbBuilders].map(([n, b]) => [n, b.loadBalancer]));
+  }
+
+  /**
+   * A Network Load Balancer.
+   *
+   * @param name the load balancer's name in the spec
+   */
+  public networkLoadBalancer(name: string): elbv2.NetworkLoadBalancer {
+    return lookup(this.nlbBuilders, name, 'Network Load Balancer').loadBalancer;
+  }
+
+  /**
+   * A Network Load Balancer target group.
+   *
+   * @param name the target group's name in the spec
+   */
+  public networkTargetGroup(name: string): elbv2.NetworkTargetGroup {
+    return lookup(new Map(Object.entries(this.networkTargetGroups)), name, 'Network Load Balancer target group');
+  }
+
+  /**
+   * A listener of a Network Load Balancer.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   * @param listener the listener's name in the spec
+   */
+  public networkListener(loadBalancer: string, listener: string): elbv2.NetworkListener {
+    return lookup(lookup(this.nlbBuilders, loadBalancer, 'Network Load Balancer').listeners, listener, 'listener');
+  }
+
+  /**
+   * The Elastic IPs of a Network Load Balancer, one per Availability Zone in zone
+   * order; empty when the topology allocates none.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public elasticIps(loadBalancer: string): ec2.CfnEIP[] {
+    return lookup(this.nlbBuilders, loadBalancer, 'Network Load Balancer').elasticIps;
+  }
+
+  /**
+   * The security group of a Network Load Balancer.
+   *
+   * @param name the load balancer's name in the spec
+   */
+  public networkLoadBalancerSecurityGroup(name: string): ec2.SecurityGroup {
+    return lookup(this.nlbBuilders, name, 'Network Load Balancer').securityGroup;
+  }
+
+  /**
+   * A Classic Load Balancer.
+   *
+   * @param name the load balancer's name in the spec
+   */
+  public classicLoadBalancer(name: string): elb.LoadBalancer {
+    return lookup(this.clbBuilders, name, 'Classic Load Balancer').loadBalancer;
   }
 
   /**

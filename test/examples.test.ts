@@ -11,16 +11,25 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { checkedApp } from '../examples/checks';
+import { ClassicStack } from '../examples/classic';
 import { FullTopologyStack } from '../examples/full-topology';
+import { GameNlbStack } from '../examples/game-nlb';
+import { ThreeTierStack } from '../examples/three-tier';
 import { WebAlbStack } from '../examples/web-alb';
 
 const SCENARIOS: Array<[string, new (scope: any, id: string) => Stack]> = [
   ['FullTopology', FullTopologyStack],
   ['WebAlb', WebAlbStack],
+  ['GameNlb', GameNlbStack],
+  ['ThreeTier', ThreeTierStack],
+  ['Classic', ClassicStack],
 ];
 
 // This file checks the templates with every validator, including the built-in one.
 process.env.CDK_VALIDATION = 'true';
+
+/** How many HTTPS and TLS listeners each example has (ELBv2 listeners only). */
+const SECURE_LISTENERS: { [name: string]: number } = { FullTopology: 1, WebAlb: 1, ThreeTier: 1 };
 
 const app = checkedApp();
 for (const [name, StackClass] of SCENARIOS) new StackClass(app, name);
@@ -44,11 +53,25 @@ describe.each(SCENARIOS)('example %s', (name) => {
     expect(messages.map((m) => `${m.id}: ${m.entry.data}`)).toEqual([]);
   });
 
-  test('every HTTPS listener carries an explicit TLS 1.3 policy', () => {
+  test('every HTTPS and TLS listener carries an explicit TLS 1.3 policy', () => {
     const template = Template.fromJSON(assembly.getStackByName(name).template);
-    const listeners = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::Listener', { Properties: { Protocol: 'HTTPS' } }));
-    expect(listeners.length).toBeGreaterThan(0);
+    const listeners = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::Listener'))
+      .filter((l) => ['HTTPS', 'TLS'].includes(l.Properties.Protocol));
+    expect(listeners.length).toBe(SECURE_LISTENERS[name] ?? 0);
     for (const listener of listeners) expect(listener.Properties.SslPolicy).toMatch(/^ELBSecurityPolicy-TLS13-/);
+  });
+
+  test('every Classic HTTPS and SSL listener carries the TLS 1.2 policy (the intent of ct-elasticloadbalancing-pr-12)', () => {
+    const template = Template.fromJSON(assembly.getStackByName(name).template);
+    for (const clb of Object.values(template.findResources('AWS::ElasticLoadBalancing::LoadBalancer'))) {
+      const tls12 = (clb.Properties.Policies ?? [])
+        .filter((p: any) => p.PolicyType === 'SSLNegotiationPolicyType'
+          && p.Attributes.some((a: any) => a.Name === 'Reference-Security-Policy' && a.Value === 'ELBSecurityPolicy-TLS-1-2-2017-01'))
+        .map((p: any) => p.PolicyName);
+      for (const listener of clb.Properties.Listeners.filter((l: any) => ['HTTPS', 'SSL'].includes(l.Protocol))) {
+        expect(listener.PolicyNames.filter((n: string) => tls12.includes(n))).toHaveLength(1);
+      }
+    }
   });
 
   test('matches the snapshot', () => {

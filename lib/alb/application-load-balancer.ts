@@ -7,9 +7,11 @@ import { Construct } from 'constructs';
 import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
 import { warnAboutAlb } from './warnings';
 import { aliasRecord, requestCertificate } from '../dns/dns';
+import { Fleet } from '../fleets/fleet';
 import { AccessLogBucket } from '../monitoring/access-logs';
 import { BuiltNetwork } from '../network/network';
 import { DEFAULT_TLS_POLICY, resolveAlb, resolveRules } from '../private/resolve';
+import { admitClients, loadBalancerClients } from '../security/ingress';
 import { ApplicationLoadBalancerSpec } from '../spec/alb';
 
 /** What an ALB builder needs from the rest of the topology. */
@@ -18,6 +20,7 @@ export interface ApplicationLoadBalancerContext {
   readonly targetGroup: TargetGroupLookup;
   readonly hostedZone: (name: string) => route53.IHostedZone;
   readonly accessLogs: () => AccessLogBucket;
+  readonly fleet: (name: string) => Fleet;
   readonly outputsEnabled: boolean;
 }
 
@@ -68,7 +71,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     }
     const sniCertificates = (spec.additionalCertificateArns ?? []).map((arn) => elbv2.ListenerCertificate.fromArn(arn));
 
-    this.addIngress(spec, r, vpc);
+    this.addIngress(spec, r, ctx);
     for (const l of r.listeners) {
       const https = l.protocol === elbv2.ApplicationProtocol.HTTPS;
       const listener = this.loadBalancer.addListener(`Listener-${l.name}`, {
@@ -117,22 +120,10 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     }
   }
 
-  /** Admits each listener port (and the HTTP redirect) from the allowed ranges. */
-  private addIngress(spec: ApplicationLoadBalancerSpec, r: ReturnType<typeof resolveAlb>, vpc: ec2.IVpc): void {
+  /** Admits each listener port (and the HTTP redirect) from the allowed ranges and fleets. */
+  private addIngress(spec: ApplicationLoadBalancerSpec, r: ReturnType<typeof resolveAlb>, ctx: ApplicationLoadBalancerContext): void {
     const ports = [...r.listeners.map((l) => l.port), ...(r.httpRedirectTargetPort !== undefined ? [80] : [])].sort((a, b) => a - b);
-    const peers = spec.ingressCidrs
-      ? spec.ingressCidrs.map((c) => (c === '0.0.0.0/0' ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(c)))
-      : [r.internetFacing ? ec2.Peer.anyIpv4() : ec2.Peer.ipv4(vpc.vpcCidrBlock)];
-    for (const peer of peers) {
-      for (const port of ports) {
-        this.securityGroup.addIngressRule(peer, ec2.Port.tcp(port), `Listener port ${port}`);
-      }
-    }
-    if (peers.some((p) => p.uniqueId === ec2.Peer.anyIpv4().uniqueId)) {
-      Validations.of(this.securityGroup).acknowledge({
-        id: 'AwsSolutions-EC23',
-        reason: 'An internet-facing load balancer admits its listener ports from the whole internet by design; nothing else is admitted.',
-      });
-    }
+    const clients = loadBalancerClients(ctx.network.vpc, r.internetFacing, spec.ingressCidrs, (spec.allowFrom ?? []).map(ctx.fleet));
+    admitClients(this.securityGroup, clients, ports.map((p) => ec2.Port.tcp(p)), 'Listener port');
   }
 }

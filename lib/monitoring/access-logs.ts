@@ -1,4 +1,5 @@
 import { Aws, CfnCondition, CfnMapping, Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -15,7 +16,8 @@ const LOG_DELIVERY_PRINCIPAL = 'logdelivery.elasticloadbalancing.amazonaws.com';
  */
 export class AccessLogBucket extends Construct {
   readonly bucket: s3.Bucket;
-  private readonly principals: iam.IPrincipal[];
+  private principals?: iam.IPrincipal[];
+  private deliveryMayReadAcl = false;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -41,7 +43,6 @@ export class AccessLogBucket extends Construct {
       id: 'AwsSolutions-S1',
       reason: 'This bucket receives load balancer access logs; logging the log bucket to itself would loop, and a second log bucket would need one in turn.',
     });
-    this.principals = this.deliveryPrincipals();
   }
 
   /**
@@ -56,11 +57,60 @@ export class AccessLogBucket extends Construct {
     // delivery service elsewhere. It is resolved at deploy time for env-agnostic stacks.
     const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
       actions: ['s3:PutObject'],
-      principals: this.principals,
+      principals: (this.principals ??= this.deliveryPrincipals()),
       resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
     }));
     const policy = result.policyDependable;
     if (policy) loadBalancer.node.addDependency(policy);
+  }
+
+  /**
+   * Turns on access logs of a Network Load Balancer (they record its TLS connections)
+   * to this bucket under `prefix`. CloudWatch Logs' delivery service writes them.
+   */
+  enableForNetwork(loadBalancer: elbv2.NetworkLoadBalancer, prefix: string): void {
+    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+    loadBalancer.setAttribute('access_logs.s3.bucket', this.bucket.bucketName);
+    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+    const delivery = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
+    const sourceAccount = { 'aws:SourceAccount': Aws.ACCOUNT_ID };
+    const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      principals: [delivery],
+      resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...sourceAccount } },
+    }));
+    if (!this.deliveryMayReadAcl) {
+      this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+        actions: ['s3:GetBucketAcl'],
+        principals: [delivery],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringEquals: sourceAccount },
+      }));
+      this.deliveryMayReadAcl = true;
+    }
+    if (result.policyDependable) loadBalancer.node.addDependency(result.policyDependable);
+  }
+
+  /**
+   * Turns on access logs of a Classic Load Balancer to this bucket under `prefix`,
+   * written every 60 minutes, granting Elastic Load Balancing's log delivery the right
+   * to write there (the same principals as for an Application Load Balancer).
+   */
+  enableForClassic(loadBalancer: elb.LoadBalancer, prefix: string): void {
+    (loadBalancer.node.defaultChild as elb.CfnLoadBalancer).accessLoggingPolicy = {
+      enabled: true,
+      s3BucketName: this.bucket.bucketName,
+      s3BucketPrefix: prefix,
+      emitInterval: 60,
+    };
+    const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      principals: (this.principals ??= this.deliveryPrincipals()),
+      resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+    }));
+    // The load balancer resource itself waits for the policy (not its security group).
+    if (result.policyDependable) loadBalancer.node.defaultChild!.node.addDependency(result.policyDependable);
   }
 
   private deliveryPrincipals(): iam.IPrincipal[] {

@@ -4,10 +4,12 @@
  */
 import { ApplicationProtocol, DesyncMitigationMode, Protocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ApplicationListenerSpec, ApplicationLoadBalancerSpec } from '../spec/alb';
-import { SubnetTier, WebServer } from '../spec/enums';
+import { ClassicListenerSpec, ClassicLoadBalancerSpec } from '../spec/clb';
+import { ClassicProtocol, ClassicSslPolicy, SubnetTier, WebServer } from '../spec/enums';
 import { FleetSpec } from '../spec/fleet';
 import { ListenerRuleSpec } from '../spec/listener-rule';
 import { NetworkSpec } from '../spec/network';
+import { NetworkLoadBalancerSpec } from '../spec/nlb';
 import { TargetGroupSpec } from '../spec/target-group';
 
 export const DEFAULT_TLS_POLICY = SslPolicy.TLS13_12_PQ;
@@ -87,24 +89,45 @@ export interface ResolvedHealthCheck {
   readonly unhealthyThresholdCount: number;
 }
 
-/** The port and health check a target group really uses, with its fleet's defaults. */
-export function resolveTargetGroup(spec: TargetGroupSpec, fleet: FleetSpec | undefined) {
+/** Protocols of Application Load Balancer target groups; the others belong to Network Load Balancers. */
+export const APPLICATION_PROTOCOLS: readonly string[] = [Protocol.HTTP, Protocol.HTTPS];
+/** Protocols of Network Load Balancer target groups and listeners. */
+export const NETWORK_PROTOCOLS: readonly string[] = [Protocol.TCP, Protocol.UDP, Protocol.TCP_UDP, Protocol.TLS];
+
+/** Whether a target group (by its protocol) belongs to Application Load Balancers. */
+export function isApplicationTargetGroup(spec: TargetGroupSpec): boolean {
+  return APPLICATION_PROTOCOLS.includes(spec.protocol ?? Protocol.HTTP);
+}
+
+/** The port, health check and attributes a target group really uses, with its fleet's defaults. */
+export function resolveTargetGroup(spec: TargetGroupSpec, fleet: FleetSpec | undefined, albListenerProtocol?: string) {
   const resolvedFleet = fleet ? resolveFleet(fleet) : undefined;
+  const protocol = spec.protocol ?? Protocol.HTTP;
+  const application = APPLICATION_PROTOCOLS.includes(protocol);
   const hc = spec.healthCheck ?? {};
+  // AWS checks an ALB target over HTTP or HTTPS, as its listener on the group's port speaks;
+  // any answer below 500 shows the ALB is up, whatever its default action returns.
+  const albTarget = spec.applicationLoadBalancer !== undefined;
+  const albProtocol = albListenerProtocol === Protocol.HTTPS ? Protocol.HTTPS : Protocol.HTTP;
+  const hcProtocol = hc.protocol ?? (application ? Protocol.HTTP : albTarget ? albProtocol : Protocol.TCP);
   const healthCheck: ResolvedHealthCheck = {
-    protocol: hc.protocol ?? Protocol.HTTP,
+    protocol: hcProtocol,
     path: hc.path ?? resolvedFleet?.healthCheckPath ?? '/',
     port: hc.port,
-    healthyHttpCodes: hc.healthyHttpCodes ?? '200',
+    healthyHttpCodes: hc.healthyHttpCodes ?? (albTarget ? '200-499' : '200'),
     intervalSeconds: hc.intervalSeconds ?? 30,
     timeoutSeconds: hc.timeoutSeconds ?? 5,
     healthyThresholdCount: hc.healthyThresholdCount ?? 3,
     unhealthyThresholdCount: hc.unhealthyThresholdCount ?? 3,
   };
+  // UDP and TCP_UDP groups always preserve client IPs; instance targets do by default.
+  const alwaysPreserved = protocol === Protocol.UDP || protocol === Protocol.TCP_UDP;
   return {
-    protocol: spec.protocol ?? Protocol.HTTP,
+    protocol,
+    application,
     port: spec.port ?? resolvedFleet?.port ?? 80,
     healthCheck,
+    preserveClientIp: !application && (alwaysPreserved || (spec.preserveClientIp ?? spec.fleet !== undefined)),
   };
 }
 
@@ -182,4 +205,104 @@ export function resolveRules(alb: ApplicationLoadBalancerSpec): ResolvedRule[] {
       listener: spec.listener ?? fallbackListener,
     };
   });
+}
+
+/** The defaults of a Network Load Balancer. */
+export function resolveNlb(spec: NetworkLoadBalancerSpec) {
+  const internetFacing = spec.internetFacing ?? true;
+  const listeners = sortedEntries(spec.listeners).map(([name, l]) => ({ name, spec: l, protocol: l.protocol ?? Protocol.TCP, port: l.port }));
+  return {
+    internetFacing,
+    subnetTier: spec.subnetTier ?? (internetFacing ? SubnetTier.PUBLIC : SubnetTier.APP),
+    listeners,
+    tlsListeners: listeners.filter((l) => l.protocol === Protocol.TLS),
+    elasticIps: internetFacing && spec.elasticIpAllocationIds === undefined && (spec.elasticIpsEnabled ?? true),
+    crossZoneEnabled: spec.crossZoneEnabled ?? true,
+    deletionProtection: spec.deletionProtection ?? true,
+  };
+}
+
+/** Whether a Classic Load Balancer protocol is layer 7 (HTTP or HTTPS) rather than layer 4 (TCP or SSL). */
+export function isClassicLayer7(protocol: ClassicProtocol | undefined): boolean {
+  return protocol === ClassicProtocol.HTTP || protocol === ClassicProtocol.HTTPS;
+}
+
+/** Whether a Classic Load Balancer protocol is encrypted (HTTPS or SSL). */
+export function isClassicSecure(protocol: ClassicProtocol | undefined): boolean {
+  return protocol === ClassicProtocol.HTTPS || protocol === ClassicProtocol.SSL;
+}
+
+/** A Classic listener's front-end protocol: as given, or HTTP on port 80 and HTTPS on 443; undefined on other ports. */
+export function classicExternalProtocol(l: ClassicListenerSpec): ClassicProtocol | undefined {
+  if (l.externalProtocol !== undefined) return l.externalProtocol;
+  return l.externalPort === 80 ? ClassicProtocol.HTTP : l.externalPort === 443 ? ClassicProtocol.HTTPS : undefined;
+}
+
+export interface ResolvedClassicListener {
+  readonly name: string;
+  readonly spec: ClassicListenerSpec;
+  readonly externalPort: number;
+  /** Undefined when it is left out on a port other than 80 and 443 (a validation error). */
+  readonly externalProtocol?: ClassicProtocol;
+  /** Undefined when it is left out and the fleets serve on different ports (a validation error). */
+  readonly internalPort?: number;
+  readonly internalProtocol: ClassicProtocol;
+  /** The TLS policy of an HTTPS or SSL listener. */
+  readonly sslPolicy?: ClassicSslPolicy;
+}
+
+/** The port every fleet of a Classic Load Balancer serves on, or undefined when they differ or none is known. */
+export function classicFleetPort(fleetNames: readonly string[], fleets: { [name: string]: FleetSpec } | undefined): number | undefined {
+  const ports = new Set<number>();
+  for (const name of fleetNames) {
+    const fleet = fleets?.[name];
+    if (typeof fleet === 'object' && fleet !== null) ports.add(resolveFleet(fleet).port);
+  }
+  return ports.size === 1 ? [...ports][0] : undefined;
+}
+
+/** The defaults of a Classic Load Balancer; `fleets` is the spec's fleets section, for the instance port and health path. */
+export function resolveClb(spec: ClassicLoadBalancerSpec, fleets: { [name: string]: FleetSpec } | undefined) {
+  const internetFacing = spec.internetFacing ?? true;
+  const fleetNames = Array.isArray(spec.fleets) ? [...spec.fleets].sort() : [];
+  const fleetPort = classicFleetPort(fleetNames, fleets);
+  const listeners: ResolvedClassicListener[] = sortedEntries(spec.listeners).map(([name, l]) => {
+    const externalProtocol = classicExternalProtocol(l);
+    return {
+      name,
+      spec: l,
+      externalPort: l.externalPort,
+      externalProtocol,
+      internalPort: l.internalPort ?? fleetPort,
+      internalProtocol: l.internalProtocol ?? (isClassicLayer7(externalProtocol) ? ClassicProtocol.HTTP : ClassicProtocol.TCP),
+      sslPolicy: isClassicSecure(externalProtocol) ? l.sslPolicy ?? ClassicSslPolicy.TLS12 : undefined,
+    };
+  });
+  const first = listeners[0];
+  const hc = spec.healthCheck ?? {};
+  const hcProtocol = hc.protocol ?? first?.internalProtocol ?? ClassicProtocol.HTTP;
+  const firstFleet = fleetNames.length > 0 ? fleets?.[fleetNames[0]] : undefined;
+  const fleetPath = typeof firstFleet === 'object' && firstFleet !== null ? resolveFleet(firstFleet).healthCheckPath : '/';
+  const connectionDrainingEnabled = spec.connectionDrainingEnabled ?? true;
+  return {
+    internetFacing,
+    subnetTier: spec.subnetTier ?? (internetFacing ? SubnetTier.PUBLIC : SubnetTier.APP),
+    fleetNames,
+    listeners,
+    healthCheck: {
+      protocol: hcProtocol,
+      port: hc.port ?? first?.internalPort ?? fleetPort ?? 80,
+      /** Only for HTTP and HTTPS health checks. */
+      path: isClassicLayer7(hcProtocol) ? hc.path ?? fleetPath : undefined,
+      intervalSeconds: hc.intervalSeconds ?? 30,
+      timeoutSeconds: hc.timeoutSeconds ?? 5,
+      healthyThresholdCount: hc.healthyThresholdCount ?? 3,
+      unhealthyThresholdCount: hc.unhealthyThresholdCount ?? 3,
+    },
+    crossZoneEnabled: spec.crossZoneEnabled ?? true,
+    connectionDrainingEnabled,
+    connectionDrainingSeconds: connectionDrainingEnabled ? spec.connectionDrainingSeconds ?? 300 : undefined,
+    idleTimeoutSeconds: spec.idleTimeoutSeconds ?? 60,
+    accessLogsEnabled: spec.accessLogsEnabled ?? true,
+  };
 }

@@ -83,9 +83,19 @@ export interface ApplicationLoadBalancerSpec {
   /**
    * The IPv4 ranges, in CIDR notation, that may connect to the listeners.
    *
-   * @default - ['0.0.0.0/0'] when internet-facing; the VPC's CIDR block when internal
+   * @default - ['0.0.0.0/0'] when internet-facing; when internal, the VPC's CIDR block
+   * unless `allowFrom` names the callers
    */
   readonly ingressCidrs?: string[];
+
+  /**
+   * The fleets that may connect to the listeners, by name: their security groups are
+   * admitted, on the listener ports only. For an internal load balancer in front of an
+   * app tier, this is the least-privilege choice.
+   *
+   * @default - no fleet is admitted by security group
+   */
+  readonly allowFrom?: string[];
 
   /**
    * The listeners, by name.

@@ -75,3 +75,40 @@ export enum RedirectProtocol {
   /** Keep the protocol of the request (`#{protocol}`). */
   KEEP = '#{protocol}',
 }
+
+/**
+ * The protocol of a Classic Load Balancer listener, on the front end (clients to the
+ * load balancer) or the back end (the load balancer to the instances).
+ *
+ * `HTTP` and `HTTPS` are layer 7 (the load balancer reads the requests; stickiness
+ * works); `TCP` and `SSL` are layer 4. The values are the ELB API's own strings, in
+ * capitals as the AWS documentation writes them.
+ *
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html
+ */
+export enum ClassicProtocol {
+  /** HTTP: layer 7, clear text. */
+  HTTP = 'HTTP',
+  /** HTTPS: layer 7 over TLS. */
+  HTTPS = 'HTTPS',
+  /** TCP: layer 4, clear text. */
+  TCP = 'TCP',
+  /** SSL: layer 4 over TLS. */
+  SSL = 'SSL',
+}
+
+/**
+ * A predefined TLS security policy of a Classic Load Balancer's HTTPS and SSL listeners.
+ *
+ * Classic Load Balancers do not offer TLS 1.3.
+ *
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html
+ */
+export enum ClassicSslPolicy {
+  /** TLS 1.2 only (`ELBSecurityPolicy-TLS-1-2-2017-01`): the strongest policy a Classic Load Balancer has. */
+  TLS12 = 'ELBSecurityPolicy-TLS-1-2-2017-01',
+  /** TLS 1.1 and 1.2 (`ELBSecurityPolicy-TLS-1-1-2017-01`). */
+  TLS11 = 'ELBSecurityPolicy-TLS-1-1-2017-01',
+  /** TLS 1.0 to 1.2 (`ELBSecurityPolicy-2016-08`): the ELB API's default, for very old clients. */
+  TLS10 = 'ELBSecurityPolicy-2016-08',
+}

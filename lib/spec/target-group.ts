@@ -12,9 +12,11 @@ export interface HealthCheckSpec {
   /**
    * The protocol of the health check.
    *
-   * `HTTP` or `HTTPS` for an Application Load Balancer target group.
+   * `HTTP` or `HTTPS` for an Application Load Balancer target group; `TCP`, `HTTP` or
+   * `HTTPS` for a Network Load Balancer target group (never `UDP`, also for UDP groups).
    *
-   * @default Protocol.HTTP
+   * @default - Protocol.HTTP for HTTP and HTTPS groups; for an Application Load Balancer
+   * target, the protocol of its listener on the group's port; Protocol.TCP for the others
    */
   readonly protocol?: Protocol;
 
@@ -38,9 +40,10 @@ export interface HealthCheckSpec {
 
   /**
    * The HTTP codes that mean healthy (the matcher): a code, a list (`200,202`) or a
-   * range (`200-299`), each from 200 to 499.
+   * range (`200-299`), each from 200 to 499 (to 599 for a Network Load Balancer group).
    *
-   * @default '200'
+   * @default - '200'; '200-499' for an Application Load Balancer target, whose answer
+   * shows it is up whatever its default action returns
    */
   readonly healthyHttpCodes?: string;
 
@@ -82,10 +85,12 @@ export interface HealthCheckSpec {
 }
 
 /**
- * A target group: where a listener rule sends requests, and how.
+ * A target group: where a listener or rule sends traffic, and how.
  *
  * A target group with an `HTTP` or `HTTPS` protocol belongs to Application Load
- * Balancers. Its targets are the instances of one fleet.
+ * Balancers; one with `TCP`, `UDP`, `TCP_UDP` or `TLS` to Network Load Balancers. Its
+ * targets are the instances of one fleet, or (for a Network Load Balancer) an
+ * Application Load Balancer of the topology.
  *
  * @example
  * const api: TargetGroupSpec = {
@@ -100,7 +105,9 @@ export interface TargetGroupSpec {
   /**
    * The protocol the load balancer uses to reach the targets.
    *
-   * `HTTP` or `HTTPS` for Application Load Balancer target groups.
+   * `HTTP` or `HTTPS` for Application Load Balancer target groups; `TCP`, `UDP`,
+   * `TCP_UDP` or `TLS` for Network Load Balancer target groups (`TCP` for an
+   * Application Load Balancer target).
    *
    * @default Protocol.HTTP
    */
@@ -119,9 +126,51 @@ export interface TargetGroupSpec {
   /**
    * The name of the fleet whose instances are the targets.
    *
-   * Auto Scaling registers and deregisters the instances as the fleet scales.
+   * Auto Scaling registers and deregisters the instances as the fleet scales. Exactly
+   * one of `fleet` and `applicationLoadBalancer` is set.
+   *
+   * @default - no fleet: `applicationLoadBalancer` is the target
    */
-  readonly fleet: string;
+  readonly fleet?: string;
+
+  /**
+   * The name of an Application Load Balancer of the topology that is the target of a
+   * Network Load Balancer (static addresses in front of layer-7 routing).
+   *
+   * The group's `protocol` is `TCP` and its `port` one of the ALB's listener ports.
+   *
+   * @default - no load balancer target: `fleet` is the target
+   */
+  readonly applicationLoadBalancer?: string;
+
+  /**
+   * Whether the targets see the clients' IP addresses rather than the load balancer's
+   * (client IP preservation), for Network Load Balancer target groups.
+   *
+   * With it on, a fleet's security group admits the clients' ranges on the target port,
+   * not only the load balancer. UDP and TCP_UDP groups always preserve client IPs.
+   *
+   * @default - on for fleets (AWS's default for instance targets)
+   */
+  readonly preserveClientIp?: boolean;
+
+  /**
+   * Whether the Network Load Balancer sends a proxy protocol v2 header with the
+   * connection's source and destination.
+   *
+   * Only for Network Load Balancer target groups.
+   *
+   * @default false
+   */
+  readonly proxyProtocolV2?: boolean;
+
+  /**
+   * Whether a Network Load Balancer closes established connections to a target when
+   * its deregistration delay ends.
+   *
+   * @default false
+   */
+  readonly connectionTerminationEnabled?: boolean;
 
   /**
    * How the target group checks the targets' health.
@@ -176,7 +225,8 @@ export interface TargetGroupSpec {
   /**
    * The kind of session stickiness.
    *
-   * `lb_cookie` or `app_cookie` for Application Load Balancer target groups.
+   * `lb_cookie` or `app_cookie` for Application Load Balancer target groups;
+   * `source_ip` for Network Load Balancer target groups (not with TLS).
    *
    * @default - no stickiness
    */

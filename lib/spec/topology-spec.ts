@@ -1,9 +1,11 @@
 import { IVpc } from 'aws-cdk-lib/aws-ec2';
 import { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { ApplicationLoadBalancerSpec } from './alb';
+import { ClassicLoadBalancerSpec } from './clb';
 import { HostedZoneSpec } from './dns';
 import { FleetSpec } from './fleet';
 import { NetworkSpec } from './network';
+import { NetworkLoadBalancerSpec } from './nlb';
 import { TargetGroupSpec } from './target-group';
 
 /**
@@ -66,6 +68,21 @@ export interface TopologySpec {
    * @default - none
    */
   readonly applicationLoadBalancers?: { [name: string]: ApplicationLoadBalancerSpec };
+
+  /**
+   * Network Load Balancers, by name.
+   *
+   * @default - none
+   */
+  readonly networkLoadBalancers?: { [name: string]: NetworkLoadBalancerSpec };
+
+  /**
+   * Classic Load Balancers, by name: the legacy case. Prefer an Application or Network
+   * Load Balancer for anything new.
+   *
+   * @default - none
+   */
+  readonly classicLoadBalancers?: { [name: string]: ClassicLoadBalancerSpec };
 
   /**
    * Whether stack outputs give each load balancer's DNS name and URL.

@@ -9,6 +9,8 @@ export interface CheckContext {
   readonly fleetNames: string[];
   readonly targetGroupNames: string[];
   readonly hostedZoneNames: string[];
+  readonly albNames: string[];
+  readonly nlbNames: string[];
   /** The number of Availability Zones, when known before building (undefined for an unresolved VPC). */
   readonly azCount?: number;
 }
@@ -37,6 +39,8 @@ export function createContext(spec: TopologySpec, given?: ExistingResources): Ch
     fleetNames: keys(spec.fleets),
     targetGroupNames: keys(spec.targetGroups),
     hostedZoneNames: [...new Set([...keys(spec.hostedZones), ...keys(existing.hostedZones)])].sort(),
+    albNames: keys(spec.applicationLoadBalancers),
+    nlbNames: keys(spec.networkLoadBalancers),
     azCount,
   };
 }

@@ -1,10 +1,12 @@
 import { ExistingResources, TopologySpec } from '../spec/topology-spec';
 import { checkApplicationLoadBalancers } from './checks/alb';
+import { checkClassicLoadBalancers } from './checks/clb';
 import { checkExistingVpc } from './checks/existing-vpc';
 import { checkFleets } from './checks/fleets';
 import { checkHostedZones } from './checks/hosted-zones';
 import { checkNames, checkRootKeys } from './checks/names';
 import { checkNetwork } from './checks/network';
+import { checkNetworkLoadBalancers } from './checks/nlb';
 import { checkListenerRules } from './checks/rules';
 import { checkTargetGroups } from './checks/target-groups';
 import { CheckContext, createContext } from './context';
@@ -26,6 +28,8 @@ const CHECKS: SpecCheck[] = [
   { section: 'targetGroups', run: checkTargetGroups },
   { section: 'applicationLoadBalancers', run: checkApplicationLoadBalancers },
   { section: 'applicationLoadBalancers', run: checkListenerRules },
+  { section: 'networkLoadBalancers', run: checkNetworkLoadBalancers },
+  { section: 'classicLoadBalancers', run: checkClassicLoadBalancers },
   { section: '', run: checkExistingVpc },
 ];
 

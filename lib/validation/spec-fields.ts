@@ -6,15 +6,16 @@
  * with the interface's declared properties.
  */
 export const SPEC_FIELDS = {
-  TopologySpec: ['network', 'hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers', 'outputsEnabled'],
+  TopologySpec: ['network', 'hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers', 'networkLoadBalancers', 'classicLoadBalancers', 'outputsEnabled'],
   NetworkSpec: ['cidr', 'maxAzs', 'availabilityZones', 'natGateways', 'publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask', 'flowLogsEnabled', 'flowLogsRetentionDays'],
   HostedZoneSpec: ['hostedZoneId', 'zoneName'],
   FleetSpec: ['instanceType', 'minCapacity', 'maxCapacity', 'desiredCapacity', 'port', 'webServer', 'healthCheckPath', 'userDataCommands', 'subnetTier',
     'healthCheckGracePeriodSeconds', 'rootVolumeSizeGiB', 'scaleOnRequestsPerTarget', 'scaleOnRequestsTargetGroup', 'scaleOnCpuPercent'],
   TargetGroupSpec: ['protocol', 'port', 'fleet', 'healthCheck', 'deregistrationDelaySeconds', 'slowStartSeconds', 'algorithm', 'anomalyMitigationEnabled',
-    'stickinessType', 'stickinessCookieDurationSeconds', 'stickinessCookieName'],
+    'stickinessType', 'stickinessCookieDurationSeconds', 'stickinessCookieName', 'applicationLoadBalancer', 'preserveClientIp', 'proxyProtocolV2',
+    'connectionTerminationEnabled'],
   HealthCheckSpec: ['protocol', 'path', 'port', 'healthyHttpCodes', 'intervalSeconds', 'timeoutSeconds', 'healthyThresholdCount', 'unhealthyThresholdCount'],
-  ApplicationLoadBalancerSpec: ['internetFacing', 'subnetTier', 'ingressCidrs', 'listeners', 'httpToHttpsRedirectEnabled', 'rules', 'domainName',
+  ApplicationLoadBalancerSpec: ['internetFacing', 'subnetTier', 'ingressCidrs', 'allowFrom', 'listeners', 'httpToHttpsRedirectEnabled', 'rules', 'domainName',
     'subjectAlternativeNames', 'hostedZone', 'certificateArn', 'additionalCertificateArns', 'aliasRecordEnabled', 'dropInvalidHeaderFieldsEnabled',
     'desyncMitigationMode', 'deletionProtection', 'accessLogsEnabled', 'idleTimeoutSeconds'],
   ApplicationListenerSpec: ['protocol', 'port', 'sslPolicy', 'defaultAction'],
@@ -27,6 +28,13 @@ export const SPEC_FIELDS = {
   WeightedTargetGroupSpec: ['targetGroup', 'weight'],
   RedirectActionSpec: ['protocol', 'host', 'port', 'path', 'query', 'permanent'],
   FixedResponseActionSpec: ['statusCode', 'contentType', 'messageBody'],
+  NetworkLoadBalancerSpec: ['internetFacing', 'subnetTier', 'listeners', 'elasticIpsEnabled', 'elasticIpAllocationIds', 'privateIpv4Addresses',
+    'crossZoneEnabled', 'ingressCidrs', 'allowFrom', 'domainName', 'hostedZone', 'certificateArn', 'deletionProtection'],
+  NetworkListenerSpec: ['protocol', 'port', 'targetGroup', 'sslPolicy', 'alpnPolicy'],
+  ClassicLoadBalancerSpec: ['fleets', 'listeners', 'internetFacing', 'subnetTier', 'ingressCidrs', 'healthCheck', 'crossZoneEnabled', 'connectionDrainingEnabled',
+    'connectionDrainingSeconds', 'idleTimeoutSeconds', 'stickinessType', 'stickinessCookieDurationSeconds', 'stickinessCookieName', 'accessLogsEnabled'],
+  ClassicListenerSpec: ['externalPort', 'externalProtocol', 'internalPort', 'internalProtocol', 'certificateArn', 'sslPolicy'],
+  ClassicHealthCheckSpec: ['protocol', 'port', 'path', 'intervalSeconds', 'timeoutSeconds', 'healthyThresholdCount', 'unhealthyThresholdCount'],
 } as const;
 
 export type SpecStruct = keyof typeof SPEC_FIELDS;

@@ -34,6 +34,19 @@ describe('ALB placement and ingress', () => {
       /^an Application Load Balancer needs subnets in at least two Availability Zones, but the VPC has 1\. Pass a VPC with subnets in two or more Availability Zones\.$/, { vpc });
   });
 
+  test.each<ErrorRow>([
+    ['allowFrom names an unknown fleet', withAlb({ internetFacing: false, allowFrom: ['wbe'] }), `${ALB}.allowFrom[0]`, /^unknown fleet 'wbe'\. Did you mean 'web'\? Known fleets: web\.$/],
+    ['allowFrom names a fleet twice', withAlb({ internetFacing: false, allowFrom: ['web', 'web'] }), `${ALB}.allowFrom[1]`, /^fleet 'web' is listed twice\. List each fleet once\.$/],
+    ['allowFrom is a string', withAlb({ internetFacing: false, allowFrom: 'web' }), `${ALB}.allowFrom`, /^must be a list of fleet names, got 'web'\. Write for example \['web'\]\.$/],
+    ['allowFrom names a fleet when none are declared', { ...withAlb({ allowFrom: ['web'] }), fleets: undefined, targetGroups: {}, applicationLoadBalancers: { public: { ...withAlb({}).applicationLoadBalancers!.public, allowFrom: ['web'], listeners: { https: {} } } } },
+      `${ALB}.allowFrom[0]`, /^unknown fleet 'web'\. No fleets are declared; add one under `fleets`\.$/],
+  ])('fails when %s', (_, spec, path, expected) => expectOnlyIssue(spec, path, expected));
+
+  test('accepts allowFrom on an internal ALB, and on an internet-facing one (where it adds nothing to 0.0.0.0/0)', () => {
+    expectValid(withAlb({ internetFacing: false, allowFrom: ['web'] }));
+    expectValid(withAlb({ allowFrom: ['web'] }));
+  });
+
   test('accepts an internal ALB in the data tier, admitting one range', () => {
     expectValid(withAlb({ internetFacing: false, subnetTier: 'data', ingressCidrs: ['10.0.0.0/16'] }));
   });

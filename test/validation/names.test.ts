@@ -12,7 +12,7 @@ import { ErrorRow, Loose, expectIssue, expectOnlyIssue, expectValid, rule, withA
 describe('root sections', () => {
   test.each<ErrorRow>([
     ['a section name is misspelt', { ...minimalSpec(), targetGroup: {} } as Loose, 'targetGroup',
-      /^unknown section 'targetGroup'\. Did you mean 'targetGroups'\? Known sections: applicationLoadBalancers, fleets, hostedZones, network, outputsEnabled, targetGroups\.$/],
+      /^unknown section 'targetGroup'\. Did you mean 'targetGroups'\? Known sections: applicationLoadBalancers, classicLoadBalancers, fleets, hostedZones, network, networkLoadBalancers, outputsEnabled, targetGroups\.$/],
     ['a section name has the wrong case', { ...minimalSpec(), Fleets: {} } as Loose, 'Fleets', /^unknown section 'Fleets'\. Did you mean 'fleets'\?/],
     ['a section is unknown and like none', { ...minimalSpec(), loadBalancers: {} } as Loose, 'loadBalancers', /^unknown section 'loadBalancers'\. Known sections: /],
     ['outputsEnabled is a string', minimalSpec({ outputsEnabled: 'yes' as Loose }), 'outputsEnabled', /^must be true or false, got 'yes'\.$/],

@@ -40,10 +40,18 @@ describe('rule references', () => {
       /^the load balancer has 2 listeners and the rule names none\. Set listener to one of: admin, https\.$/],
   ])('fails when %s', (_, spec, path, expected) => expectOnlyIssue(spec, path, expected));
 
-  test('fails when a rule forwards to a TCP target group (besides the target group itself)', () => {
-    const spec = { ...withRules(rule({ forward: { targetGroup: 'tcp' } })), targetGroups: { web: { fleet: 'web' }, tcp: { fleet: 'web', protocol: 'TCP' as Loose } } };
-    expectIssue(spec, `${R0}.forward.targetGroup`, /^target group 'tcp' uses TCP, which an Application Load Balancer cannot forward to\. Forward to an HTTP or HTTPS target group\.$/);
-    expectIssue(spec, 'targetGroups.tcp.protocol', /^'TCP' is not a protocol an Application Load Balancer target group accepts\./);
+  test.each(['TCP', 'UDP', 'TCP_UDP', 'TLS'])('fails when a rule forwards to a %s (Network Load Balancer) target group', (protocol) => {
+    const spec = { ...withRules(rule({ forward: { targetGroup: 'nlb' } })), targetGroups: { web: { fleet: 'web' }, nlb: { fleet: 'web', protocol: protocol as Loose } } };
+    expectOnlyIssue(spec, `${R0}.forward.targetGroup`,
+      new RegExp(`^target group 'nlb' uses ${protocol}, which an Application Load Balancer cannot forward to\\. Forward to an HTTP or HTTPS target group\\.$`));
+  });
+
+  test('fails when a weighted forward or a default action names a Network Load Balancer target group', () => {
+    const targetGroups = { web: { fleet: 'web' }, nlb: { fleet: 'web', protocol: 'TCP' as Loose } };
+    expectOnlyIssue({ ...withRules(rule({ forward: undefined, weightedForward: { targetGroups: [{ targetGroup: 'web', weight: 1 }, { targetGroup: 'nlb', weight: 1 }] } })), targetGroups },
+      `${R0}.weightedForward.targetGroups[1].targetGroup`, /^target group 'nlb' uses TCP, which an Application Load Balancer cannot forward to\./);
+    expectOnlyIssue({ ...withAlb({ listeners: { https: { defaultAction: { forward: { targetGroup: 'nlb' } } } } }), targetGroups },
+      'applicationLoadBalancers.public.listeners.https.defaultAction.forward.targetGroup', /^target group 'nlb' uses TCP, which an Application Load Balancer cannot forward to\./);
   });
 
   test('accepts a rule on a named listener of an ALB with two HTTPS listeners', () => {

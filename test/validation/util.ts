@@ -3,9 +3,11 @@
  * `minimalSpec()`, and assertions on the exact path and the message and hint of an
  * issue. Validation only: nothing here synthesizes a stack.
  */
+import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ElbTopology, ExistingResources, TopologySpec } from '../../lib';
 import { ApplicationLoadBalancerSpec } from '../../lib/spec/alb';
 import { ListenerRuleSpec } from '../../lib/spec/listener-rule';
+import { NetworkLoadBalancerSpec } from '../../lib/spec/nlb';
 import { TargetGroupSpec } from '../../lib/spec/target-group';
 import { minimalSpec } from '../helpers';
 
@@ -65,4 +67,27 @@ export function expectIssue(spec: TopologySpec, path: string, expected: RegExp, 
 /** Asserts that the spec is valid. */
 export function expectValid(spec: TopologySpec, existing?: ExistingResources): void {
   expect(ElbTopology.validateSpec(spec, existing)).toEqual([]);
+}
+
+/**
+ * The minimal spec plus a fleet `game` on port 7777, a Network Load Balancer target
+ * group of each protocol (`game-tcp`, `game-udp`, `game-both` for TCP_UDP, `game-tls`)
+ * and the NLB `edge` with these fields: by default one TCP listener on 7777.
+ */
+export function withNlb(overrides: Partial<NetworkLoadBalancerSpec> | Loose = {},
+  targetGroups: { [name: string]: Partial<TargetGroupSpec> | Loose } = {}): TopologySpec {
+  const base = minimalSpec();
+  return {
+    ...base,
+    fleets: { ...base.fleets, game: { port: 7777 } },
+    targetGroups: {
+      ...base.targetGroups,
+      'game-tcp': { fleet: 'game', protocol: Protocol.TCP },
+      'game-udp': { fleet: 'game', protocol: Protocol.UDP },
+      'game-both': { fleet: 'game', protocol: Protocol.TCP_UDP },
+      'game-tls': { fleet: 'game', protocol: Protocol.TLS },
+      ...targetGroups,
+    },
+    networkLoadBalancers: { edge: { listeners: { tcp: { protocol: Protocol.TCP, port: 7777, targetGroup: 'game-tcp' } }, ...overrides } },
+  };
 }

@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { resolveAlb, resolveFleet, sortedEntries } from '../../private/resolve';
+import { resolveAlb, resolveClb, resolveFleet, sortedEntries } from '../../private/resolve';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
+import { ClassicLoadBalancerSpec } from '../../spec/clb';
 import { SubnetTier } from '../../spec/enums';
 import { FleetSpec } from '../../spec/fleet';
 import { CheckContext } from '../context';
@@ -45,6 +46,17 @@ export function checkExistingVpc(ctx: CheckContext): SpecIssue[] {
     const r = resolveAlb(spec);
     const path = SpecPath.ROOT.at('applicationLoadBalancers', name);
     requireTier(path.key('subnetTier'), r.subnetTier, `load balancer '${name}'`);
+    if (!r.internetFacing && spec.ingressCidrs === undefined && !hasCidrBlock(vpc)) {
+      issues.push(issue(path.key('ingressCidrs'), 'an internal load balancer admits the VPC\'s CIDR block by default, but the existing VPC was imported without one.',
+        'Set ingressCidrs to the ranges that may connect, or import the VPC with its `vpcCidrBlock`.'));
+    }
+  }
+  for (const [name, clb] of sortedEntries(ctx.spec.classicLoadBalancers)) {
+    if (!isObject(clb)) continue;
+    const spec = clb as ClassicLoadBalancerSpec;
+    const r = resolveClb({ ...spec, listeners: {}, healthCheck: undefined }, undefined);
+    const path = SpecPath.ROOT.at('classicLoadBalancers', name);
+    requireTier(path.key('subnetTier'), r.subnetTier, `Classic Load Balancer '${name}'`);
     if (!r.internetFacing && spec.ingressCidrs === undefined && !hasCidrBlock(vpc)) {
       issues.push(issue(path.key('ingressCidrs'), 'an internal load balancer admits the VPC\'s CIDR block by default, but the existing VPC was imported without one.',
         'Set ingressCidrs to the ranges that may connect, or import the VPC with its `vpcCidrBlock`.'));

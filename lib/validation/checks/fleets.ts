@@ -18,8 +18,8 @@ export function albTargetGroupsOfFleet(ctx: CheckContext, fleetName: string): st
     .map(([name]) => name);
 }
 
-/** The target groups that some listener or rule of an Application Load Balancer forwards to, sorted. */
-export function forwardedTargetGroups(ctx: CheckContext): string[] {
+/** The target groups that the listeners and rules of one Application Load Balancer forward to, sorted. */
+export function targetGroupsOfAlb(alb: unknown): string[] {
   const names = new Set<string>();
   const addAction = (action: unknown) => {
     if (!isObject(action)) return;
@@ -29,13 +29,18 @@ export function forwardedTargetGroups(ctx: CheckContext): string[] {
       for (const g of weighted) if (isObject(g) && typeof g.targetGroup === 'string') names.add(g.targetGroup);
     }
   };
-  for (const [, alb] of sortedEntries(ctx.spec.applicationLoadBalancers)) {
-    if (!isObject(alb)) continue;
-    if (isObject(alb.listeners)) {
-      for (const listener of Object.values(alb.listeners)) if (isObject(listener)) addAction(listener.defaultAction);
-    }
-    if (Array.isArray(alb.rules)) alb.rules.forEach(addAction);
+  if (!isObject(alb)) return [];
+  if (isObject(alb.listeners)) {
+    for (const listener of Object.values(alb.listeners)) if (isObject(listener)) addAction(listener.defaultAction);
   }
+  if (Array.isArray(alb.rules)) alb.rules.forEach(addAction);
+  return [...names].sort();
+}
+
+/** The target groups that some listener or rule of an Application Load Balancer forwards to, sorted. */
+export function forwardedTargetGroups(ctx: CheckContext): string[] {
+  const names = new Set<string>();
+  for (const [, alb] of sortedEntries(ctx.spec.applicationLoadBalancers)) targetGroupsOfAlb(alb).forEach((n) => names.add(n));
   return [...names].sort();
 }
 
