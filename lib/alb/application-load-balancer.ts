@@ -6,12 +6,12 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
 import { warnAboutAlb } from './warnings';
-import { aliasRecord, requestCertificate } from '../dns/dns';
+import { aliasRecord, loadBalancerCertificate } from '../dns/dns';
 import { Fleet } from '../fleets/fleet';
 import { AccessLogBucket } from '../monitoring/access-logs';
 import { BuiltNetwork } from '../network/network';
 import { DEFAULT_TLS_POLICY, resolveAlb, resolveRules } from '../private/resolve';
-import { admitClients, loadBalancerClients } from '../security/ingress';
+import { admitClients, loadBalancerClients, loadBalancerSecurityGroup } from '../security/ingress';
 import { ApplicationLoadBalancerSpec } from '../spec/alb';
 
 /** What an ALB builder needs from the rest of the topology. */
@@ -41,11 +41,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     const r = resolveAlb(spec);
     const vpc = ctx.network.vpc;
     warnAboutAlb(this, id, spec);
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc,
-      description: `Load balancer ${id}: admits its listener ports`,
-      allowAllOutbound: false,
-    });
+    this.securityGroup = loadBalancerSecurityGroup(this, vpc, id);
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: r.internetFacing,
@@ -64,11 +60,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     }
 
     const zone = spec.hostedZone !== undefined ? ctx.hostedZone(spec.hostedZone) : undefined;
-    if (spec.certificateArn) {
-      this.certificate = acm.Certificate.fromCertificateArn(this, 'Certificate', spec.certificateArn);
-    } else if (r.httpsListeners.length > 0 && spec.domainName && zone) {
-      this.certificate = requestCertificate(this, spec.domainName, spec.subjectAlternativeNames, zone);
-    }
+    this.certificate = loadBalancerCertificate(this, spec, zone, r.httpsListeners.length > 0);
     const sniCertificates = (spec.additionalCertificateArns ?? []).map((arn) => elbv2.ListenerCertificate.fromArn(arn));
 
     this.addIngress(spec, r, ctx);

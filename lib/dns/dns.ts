@@ -43,3 +43,25 @@ export function aliasRecord(scope: Construct, domainName: string, zone: route53.
     target: route53.RecordTarget.fromAlias(new route53Targets.LoadBalancerTarget(loadBalancer)),
   });
 }
+
+/** Where a load balancer's certificate comes from, in the spec's terms. */
+export interface CertificateSource {
+  readonly certificateArn?: string;
+  readonly domainName?: string;
+  readonly subjectAlternativeNames?: string[];
+}
+
+/**
+ * The certificate of a load balancer's HTTPS or TLS listeners: imported by ARN, or
+ * requested for the domain and validated in its zone when a listener needs one.
+ */
+export function loadBalancerCertificate(
+  scope: Construct,
+  source: CertificateSource,
+  zone: route53.IHostedZone | undefined,
+  needed: boolean,
+): acm.ICertificate | undefined {
+  if (source.certificateArn) return acm.Certificate.fromCertificateArn(scope, 'Certificate', source.certificateArn);
+  if (needed && source.domainName && zone) return requestCertificate(scope, source.domainName, source.subjectAlternativeNames, zone);
+  return undefined;
+}

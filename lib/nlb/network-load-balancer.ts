@@ -4,12 +4,12 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
-import { aliasRecord, requestCertificate } from '../dns/dns';
+import { aliasRecord, loadBalancerCertificate } from '../dns/dns';
 import { Fleet } from '../fleets/fleet';
 import { AccessLogBucket } from '../monitoring/access-logs';
 import { BuiltNetwork } from '../network/network';
 import { DEFAULT_TLS_POLICY, resolveNlb } from '../private/resolve';
-import { CLIENT_IP_PRESERVED, admitClients, loadBalancerClients, portsFor } from '../security/ingress';
+import { CLIENT_IP_PRESERVED, admitClients, loadBalancerClients, loadBalancerSecurityGroup, portsFor } from '../security/ingress';
 import { NetworkLoadBalancerSpec } from '../spec/nlb';
 import { NetworkTarget } from '../targets/network-targets';
 
@@ -40,11 +40,7 @@ export class NetworkLoadBalancerBuilder extends Construct {
     super(scope, id);
     const r = resolveNlb(spec);
     const vpc = ctx.network.vpc;
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc,
-      description: `Load balancer ${id}: admits its listener ports`,
-      allowAllOutbound: false,
-    });
+    this.securityGroup = loadBalancerSecurityGroup(this, vpc, id);
     this.loadBalancer = new elbv2.NetworkLoadBalancer(this, 'LoadBalancer', {
       vpc,
       internetFacing: r.internetFacing,
@@ -56,11 +52,7 @@ export class NetworkLoadBalancerBuilder extends Construct {
     ctx.accessLogs().enableForNetwork(this.loadBalancer, id);
 
     const zone = spec.hostedZone !== undefined ? ctx.hostedZone(spec.hostedZone) : undefined;
-    if (spec.certificateArn) {
-      this.certificate = acm.Certificate.fromCertificateArn(this, 'Certificate', spec.certificateArn);
-    } else if (r.tlsListeners.length > 0 && spec.domainName && zone) {
-      this.certificate = requestCertificate(this, spec.domainName, undefined, zone);
-    }
+    this.certificate = loadBalancerCertificate(this, spec, zone, r.tlsListeners.length > 0);
 
     const clients = loadBalancerClients(vpc, r.internetFacing, spec.ingressCidrs, (spec.allowFrom ?? []).map(ctx.fleet));
     for (const l of r.listeners) {

@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
 import { Fleet } from '../fleets/fleet';
 
 /** The security group ports of a listener or target: TCP, UDP or both. */
@@ -8,6 +9,15 @@ export function portsFor(protocol: string, port: number): ec2.Port[] {
   if (protocol === Protocol.UDP) return [ec2.Port.udp(port)];
   if (protocol === Protocol.TCP_UDP) return [ec2.Port.tcp(port), ec2.Port.udp(port)];
   return [ec2.Port.tcp(port)];
+}
+
+/** A load balancer's own security group: no egress until targets are wired to it. */
+export function loadBalancerSecurityGroup(scope: Construct, vpc: ec2.IVpc, name: string): ec2.SecurityGroup {
+  return new ec2.SecurityGroup(scope, 'SecurityGroup', {
+    vpc,
+    description: `Load balancer ${name}: admits its listener ports`,
+    allowAllOutbound: false,
+  });
 }
 
 /** Who may connect to a load balancer: CIDR ranges and fleets (by security group). */
