@@ -1,3 +1,4 @@
+import { Annotations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -21,6 +22,7 @@ import { buildNetworkTargets } from './targets/network-targets';
 import { buildApplicationTargetGroup } from './targets/target-group';
 import { assertValidSpec, validateSpec } from './validation';
 import { albTargetGroupsOfFleet } from './validation/checks/fleets';
+import { checkUnusedTargetGroups } from './validation/checks/usage';
 import { createContext } from './validation/context';
 import { SpecIssue } from './validation/issue';
 
@@ -133,6 +135,10 @@ export class ElbTopology extends Construct {
       // Leave nothing behind, so the caller may retry with the same ID.
       scope.node.tryRemoveChild(id);
       throw e;
+    }
+
+    for (const unused of checkUnusedTargetGroups(createContext(spec, existing))) {
+      Annotations.of(this).addWarningV2('cdk-elb-topology:targets.unused', `${unused.path}: ${unused.message} ${unused.hint}`);
     }
 
     const network = buildNetwork(this, spec.network, existing.vpc);

@@ -217,3 +217,11 @@ describe('stable logical IDs', () => {
     expect(Object.keys(before).filter((id) => JSON.stringify(after[id]) !== JSON.stringify(before[id]))).toEqual([]);
   });
 });
+
+describe('a target group no load balancer forwards to', () => {
+  test('is reported as a warning naming its path, because Auto Scaling cannot register the fleet in it', () => {
+    // GIVEN a second target group of fleet 'web' that nothing forwards to
+    const { annotations } = build(minimalSpec({ targetGroups: { web: { fleet: 'web' }, spare: { fleet: 'web' } } }));
+    annotations.hasWarning('/Test/Topology', Match.stringLikeRegexp("targetGroups\\.spare: no load balancer forwards to this target group, so Auto Scaling cannot register fleet 'web'.*cdk-elb-topology:targets\\.unused"));
+  });
+});
