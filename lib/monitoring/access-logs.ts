@@ -4,7 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 
 const LOG_DELIVERY_PRINCIPAL = 'logdelivery.elasticloadbalancing.amazonaws.com';
 
@@ -50,18 +50,10 @@ export class AccessLogBucket extends Construct {
    * Elastic Load Balancing's log delivery the right to write there.
    */
   enableFor(loadBalancer: elbv2.ApplicationLoadBalancer, prefix: string): void {
-    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
-    loadBalancer.setAttribute('access_logs.s3.bucket', this.bucket.bucketName);
-    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+    this.setLogAttributes(loadBalancer, prefix);
     // The principal depends on the region: an ELB account in older regions, the log
     // delivery service elsewhere. It is resolved at deploy time for env-agnostic stacks.
-    const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      actions: ['s3:PutObject'],
-      principals: (this.principals ??= this.deliveryPrincipals()),
-      resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
-    }));
-    const policy = result.policyDependable;
-    if (policy) loadBalancer.node.addDependency(policy);
+    this.grantPut(loadBalancer, prefix, this.elbPrincipals());
   }
 
   /**
@@ -69,17 +61,10 @@ export class AccessLogBucket extends Construct {
    * to this bucket under `prefix`. CloudWatch Logs' delivery service writes them.
    */
   enableForNetwork(loadBalancer: elbv2.NetworkLoadBalancer, prefix: string): void {
-    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
-    loadBalancer.setAttribute('access_logs.s3.bucket', this.bucket.bucketName);
-    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+    this.setLogAttributes(loadBalancer, prefix);
     const delivery = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
     const sourceAccount = { 'aws:SourceAccount': Aws.ACCOUNT_ID };
-    const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
-      actions: ['s3:PutObject'],
-      principals: [delivery],
-      resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
-      conditions: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...sourceAccount } },
-    }));
+    this.grantPut(loadBalancer, prefix, [delivery], { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', ...sourceAccount } });
     if (!this.deliveryMayReadAcl) {
       this.bucket.addToResourcePolicy(new iam.PolicyStatement({
         actions: ['s3:GetBucketAcl'],
@@ -89,7 +74,6 @@ export class AccessLogBucket extends Construct {
       }));
       this.deliveryMayReadAcl = true;
     }
-    if (result.policyDependable) loadBalancer.node.addDependency(result.policyDependable);
   }
 
   /**
@@ -104,13 +88,30 @@ export class AccessLogBucket extends Construct {
       s3BucketPrefix: prefix,
       emitInterval: 60,
     };
+    // The load balancer resource itself waits for the policy (not its security group).
+    this.grantPut(loadBalancer.node.defaultChild!, prefix, this.elbPrincipals());
+  }
+
+  private setLogAttributes(loadBalancer: elbv2.BaseLoadBalancer, prefix: string): void {
+    loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+    loadBalancer.setAttribute('access_logs.s3.bucket', this.bucket.bucketName);
+    loadBalancer.setAttribute('access_logs.s3.prefix', prefix);
+  }
+
+  /** Lets `principals` put log objects under `prefix`; `dependent` waits for the bucket policy. */
+  private grantPut(dependent: IConstruct, prefix: string, principals: iam.IPrincipal[], conditions?: { [key: string]: unknown }): void {
     const result = this.bucket.addToResourcePolicy(new iam.PolicyStatement({
       actions: ['s3:PutObject'],
-      principals: (this.principals ??= this.deliveryPrincipals()),
+      principals,
       resources: [this.bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+      conditions,
     }));
-    // The load balancer resource itself waits for the policy (not its security group).
-    if (result.policyDependable) loadBalancer.node.defaultChild!.node.addDependency(result.policyDependable);
+    if (result.policyDependable) dependent.node.addDependency(result.policyDependable);
+  }
+
+  /** The ELB log-delivery principals of the stack's region, made once per bucket. */
+  private elbPrincipals(): iam.IPrincipal[] {
+    return (this.principals ??= this.deliveryPrincipals());
   }
 
   private deliveryPrincipals(): iam.IPrincipal[] {
