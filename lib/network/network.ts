@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { resolveNetwork } from '../private/resolve';
+import { TIER_SUBNET_TYPES, resolveNetwork } from '../private/resolve';
 import { SubnetTier } from '../spec/enums';
 import { NetworkSpec } from '../spec/network';
 
@@ -15,12 +15,6 @@ export interface BuiltNetwork {
   readonly owned: boolean;
   subnets(tier: SubnetTier): ec2.SubnetSelection;
 }
-
-const TIER_TYPES: Record<SubnetTier, ec2.SubnetType> = {
-  [SubnetTier.PUBLIC]: ec2.SubnetType.PUBLIC,
-  [SubnetTier.APP]: ec2.SubnetType.PRIVATE_WITH_EGRESS,
-  [SubnetTier.DATA]: ec2.SubnetType.PRIVATE_ISOLATED,
-};
 
 /**
  * The zone settings of the VPC. An env-agnostic stack knows only two zones, so `ec2.Vpc`
@@ -43,7 +37,7 @@ function zoneProps(scope: Construct, availabilityZones: string[] | undefined, ma
  */
 export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, existing: ec2.IVpc | undefined): BuiltNetwork {
   if (existing) {
-    return { vpc: existing, owned: false, subnets: (tier) => ({ subnetType: TIER_TYPES[tier] }) };
+    return { vpc: existing, owned: false, subnets: (tier) => ({ subnetType: TIER_SUBNET_TYPES[tier] }) };
   }
   const n = resolveNetwork(spec);
   // Without NAT gateways the app tier has no egress: it is built isolated, as it really is.

@@ -2,6 +2,7 @@
  * The defaults of the spec, resolved in one place for validation and builders alike,
  * so the documented `@default`s, the checks and the built resources cannot disagree.
  */
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { ApplicationProtocol, DesyncMitigationMode, Protocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ApplicationListenerSpec, ApplicationLoadBalancerSpec } from '../spec/alb';
 import { ClassicListenerSpec, ClassicLoadBalancerSpec } from '../spec/clb';
@@ -11,6 +12,13 @@ import { ListenerRuleSpec } from '../spec/listener-rule';
 import { NetworkSpec } from '../spec/network';
 import { NetworkLoadBalancerSpec } from '../spec/nlb';
 import { TargetGroupSpec } from '../spec/target-group';
+
+/** The subnet type of each tier, in a VPC the topology imports rather than creates. */
+export const TIER_SUBNET_TYPES: Record<SubnetTier, ec2.SubnetType> = {
+  [SubnetTier.PUBLIC]: ec2.SubnetType.PUBLIC,
+  [SubnetTier.APP]: ec2.SubnetType.PRIVATE_WITH_EGRESS,
+  [SubnetTier.DATA]: ec2.SubnetType.PRIVATE_ISOLATED,
+};
 
 export const DEFAULT_TLS_POLICY = SslPolicy.TLS13_12_PQ;
 

@@ -1,4 +1,5 @@
 import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { isApplicationTargetGroup } from '../../private/resolve';
 import { FixedResponseContentType, RedirectProtocol } from '../../spec/enums';
 import { ListenerActionSpec } from '../../spec/listener-rule';
 import { CheckContext } from '../context';
@@ -8,7 +9,6 @@ import { checkBoolean, checkEnum, checkInt, checkKnownFields, checkRef, isObject
 export const ACTION_FIELDS = ['forward', 'weightedForward', 'redirect', 'fixedResponse'] as const;
 /** AWS's quota of target groups in one forward action of an ALB. */
 const MAX_WEIGHTED_TARGET_GROUPS = 5;
-const APPLICATION_PROTOCOLS: unknown[] = [Protocol.HTTP, Protocol.HTTPS];
 
 /**
  * A listener action (a rule's or a listener's default): exactly one kind, each
@@ -41,8 +41,9 @@ export function checkActionSpec(ctx: CheckContext, action: ListenerActionSpec, p
 
 function checkTargetGroupRef(ctx: CheckContext, name: unknown, path: SpecPath, issues: SpecIssue[]): void {
   if (!checkRef(issues, path, name, ctx.targetGroupNames, 'target group', 'targetGroups')) return;
-  const protocol = ctx.spec.targetGroups?.[name as string]?.protocol ?? Protocol.HTTP;
-  if (!APPLICATION_PROTOCOLS.includes(protocol)) {
+  const target = ctx.spec.targetGroups?.[name as string] ?? {};
+  const protocol = target.protocol ?? Protocol.HTTP;
+  if (!isApplicationTargetGroup(target)) {
     issues.push(issue(path, `target group '${name}' uses ${protocol}, which an Application Load Balancer cannot forward to.`, 'Forward to an HTTP or HTTPS target group.'));
   }
 }

@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { resolveAlb, resolveClb, resolveFleet, sortedEntries } from '../../private/resolve';
+import { TIER_SUBNET_TYPES, resolveAlb, resolveClb, resolveFleet, sortedEntries } from '../../private/resolve';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
 import { ClassicLoadBalancerSpec } from '../../spec/clb';
 import { SubnetTier } from '../../spec/enums';
@@ -7,12 +7,6 @@ import { FleetSpec } from '../../spec/fleet';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue } from '../issue';
 import { isObject } from './util';
-
-const TIER_TYPES: Record<SubnetTier, ec2.SubnetType> = {
-  [SubnetTier.PUBLIC]: ec2.SubnetType.PUBLIC,
-  [SubnetTier.APP]: ec2.SubnetType.PRIVATE_WITH_EGRESS,
-  [SubnetTier.DATA]: ec2.SubnetType.PRIVATE_ISOLATED,
-};
 
 /**
  * Phase B: the spec against an existing VPC. Every tier the spec places something in
@@ -25,15 +19,15 @@ export function checkExistingVpc(ctx: CheckContext): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const hasTier = (tier: SubnetTier) => {
     try {
-      return vpc.selectSubnets({ subnetType: TIER_TYPES[tier] }).subnets.length > 0;
+      return vpc.selectSubnets({ subnetType: TIER_SUBNET_TYPES[tier] }).subnets.length > 0;
     } catch {
       return false;
     }
   };
   const requireTier = (path: SpecPath, tier: SubnetTier, what: string) => {
     if (!hasTier(tier)) {
-      issues.push(issue(path, `${what} is placed in the ${tier} tier, but the existing VPC has no ${TIER_TYPES[tier]} subnets.`,
-        `Choose a tier the VPC has in \`subnetTier\`, or pass a VPC with ${TIER_TYPES[tier]} subnets.`));
+      issues.push(issue(path, `${what} is placed in the ${tier} tier, but the existing VPC has no ${TIER_SUBNET_TYPES[tier]} subnets.`,
+        `Choose a tier the VPC has in \`subnetTier\`, or pass a VPC with ${TIER_SUBNET_TYPES[tier]} subnets.`));
     }
   };
   for (const [name, fleet] of sortedEntries(ctx.spec.fleets)) {

@@ -1,12 +1,10 @@
-import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { resolveFleet, sortedEntries } from '../../private/resolve';
+import { isApplicationTargetGroup, resolveFleet, sortedEntries } from '../../private/resolve';
 import { SubnetTier, WebServer } from '../../spec/enums';
 import { FleetSpec } from '../../spec/fleet';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
 import { checkEnum, checkInt, checkKnownFields, isObject } from './util';
 
-const APPLICATION_PROTOCOLS: unknown[] = [Protocol.HTTP, Protocol.HTTPS];
 /** A path the user data can serve as a file: no spaces, quotes or shell characters. */
 const HEALTH_PATH = /^\/[A-Za-z0-9._~/-]{0,255}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
@@ -14,7 +12,7 @@ const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** The ALB target groups (HTTP or HTTPS) that hold a fleet, sorted by name. */
 export function albTargetGroupsOfFleet(ctx: CheckContext, fleetName: string): string[] {
   return sortedEntries(ctx.spec.targetGroups)
-    .filter(([, tg]) => isObject(tg) && tg.fleet === fleetName && APPLICATION_PROTOCOLS.includes(tg.protocol ?? Protocol.HTTP))
+    .filter(([, tg]) => isObject(tg) && tg.fleet === fleetName && isApplicationTargetGroup(tg))
     .map(([name]) => name);
 }
 
