@@ -28,8 +28,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   libdir: 'lib',
   testdir: 'test',
 
+  // The `verify` command's AWS SDK clients ship inside the package, so they never
+  // become dependencies of the users' apps or part of the construct API.
+  bundledDeps: [
+    '@aws-sdk/client-cloudformation@^3.1169.0',
+    '@aws-sdk/client-elastic-load-balancing-v2@^3.1142.0',
+  ],
+  bin: { 'cdk-elb-topology': 'lib/verify/cli.js' },
+
   devDeps: [
     'aws-cdk@2.1148.1',
+    'aws-sdk-client-mock@^4.1.0',
     'aws-cdk-local@^3.0.4',
     'cdk-nag@^3.0.2',
     '@cdklabs/cdk-validator-cfnguard@0.0.62',
