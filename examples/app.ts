@@ -10,6 +10,8 @@ import { addChecks } from './checks';
 import { ClassicStack } from './classic';
 import { FullTopologyStack } from './full-topology';
 import { GameNlbStack } from './game-nlb';
+import { HybridStack } from './hybrid';
+import { InspectionGwlbStack } from './inspection-gwlb';
 import { ThreeTierStack } from './three-tier';
 import { WebAlbStack } from './web-alb';
 
@@ -18,5 +20,7 @@ new FullTopologyStack(app, 'FullTopology');
 new WebAlbStack(app, 'WebAlb');
 new GameNlbStack(app, 'GameNlb');
 new ThreeTierStack(app, 'ThreeTier');
+new InspectionGwlbStack(app, 'InspectionGwlb');
+new HybridStack(app, 'Hybrid');
 new ClassicStack(app, 'Classic');
 app.synth();

@@ -9,7 +9,11 @@
  * canary split; each target group shows a different balancing method. A Network Load
  * Balancer with an Elastic IP per zone forwards TCP 443 to the ALB (static addresses for
  * allow-lists), and an internal Network Load Balancer in the isolated subnets fronts the
- * data fleet on 5432, admitting only the API fleet, under a private DNS name.
+ * data fleet on 5432, admitting only the API fleet, under a private DNS name. A Gateway
+ * Load Balancer with a fleet of GENEVE appliances inspects all traffic of the public
+ * subnets, through one endpoint per zone. An AWS WAF web ACL guards the ALB; CloudWatch
+ * alarms on every load balancer and target group report to an SNS topic, a dashboard shows
+ * their metrics, and the web fleet also scales on its response time.
  *
  * Synthesize just this stack:   npx ts-node --prefer-ts-exts examples/full-topology.ts
  * Deploy it (needs an account):  npx cdk deploy FullTopology
@@ -25,11 +29,22 @@ export const FULL_TOPOLOGY_SPEC: TopologySpec = {
   network: { cidr: '10.10.0.0/16', maxAzs: 2, natGateways: 2 },
   hostedZones: { main: EXAMPLE_ZONE, internal: EXAMPLE_PRIVATE_ZONE },
   fleets: {
-    'web': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 2, maxCapacity: 6, scaleOnRequestsPerTarget: 1000, scaleOnRequestsTargetGroup: 'web', scaleOnCpuPercent: 60 },
+    'web': {
+      webServer: WebServer.HTTPD,
+      port: 8080,
+      minCapacity: 2,
+      maxCapacity: 6,
+      scaleOnRequestsPerTarget: 1000,
+      scaleOnResponseTimeSeconds: 0.5,
+      scaleOnRequestsTargetGroup: 'web',
+      scaleOnCpuPercent: 60,
+    },
     'web-canary': { webServer: WebServer.HTTPD, port: 8080, minCapacity: 1, maxCapacity: 2 },
     'api': { webServer: WebServer.PYTHON, port: 3000, healthCheckPath: '/ready', minCapacity: 2, maxCapacity: 4, scaleOnCpuPercent: 50 },
     'static': { webServer: WebServer.NGINX, port: 8081, minCapacity: 2, maxCapacity: 4 },
     'data': { webServer: WebServer.PYTHON, port: 5432, subnetTier: SubnetTier.DATA, minCapacity: 2, maxCapacity: 2 },
+    // GENEVE appliances of the Gateway Load Balancer: they count and pass every packet.
+    'firewall': { webServer: WebServer.PYTHON, subnetTier: SubnetTier.APPLIANCES, minCapacity: 2, maxCapacity: 4, applianceRules: ['counter'] },
   },
   targetGroups: {
     'web': {
@@ -69,8 +84,23 @@ export const FULL_TOPOLOGY_SPEC: TopologySpec = {
       listeners: { postgres: { protocol: Protocol.TCP, port: 5432, targetGroup: 'data' } },
     },
   },
+  // AWS managed rule groups (common rule set, known bad inputs, IP reputation, SQL injection),
+  // a rate limit per client IP, and a deny list.
+  webAcls: {
+    edge: {
+      rateLimit: { limit: 2000, windowSeconds: 300, priority: 5 },
+      blockedIpCidrs: ['192.0.2.0/24', '2001:db8::/32'],
+    },
+  },
+  // Alarms on every load balancer and target group, to a topic the topology creates, and a dashboard.
+  monitoring: { targetResponseTime: { threshold: 0.5 } },
+  // The public subnets (the ALB, the edge NLB's Elastic IPs) are inspected by the appliances.
+  gatewayLoadBalancers: {
+    inspection: { listener: { targetGroup: { fleet: 'firewall' } }, inspection: { protectedSubnetTier: SubnetTier.PUBLIC } },
+  },
   applicationLoadBalancers: {
     public: {
+      webAcl: 'edge',
       domainName: 'www.example.com',
       subjectAlternativeNames: ['api.example.com'],
       hostedZone: 'main',

@@ -1,28 +1,38 @@
 import { Annotations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elb from 'aws-cdk-lib/aws-elasticloadbalancing';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { ApplicationLoadBalancerBuilder } from './alb/application-load-balancer';
 import { ClassicLoadBalancerBuilder } from './clb/classic-load-balancer';
 import { importHostedZones } from './dns/dns';
+import { DnsRecordBuilder } from './dns/records';
 import { Fleet } from './fleets/fleet';
+import { GatewayLoadBalancerBuilder } from './gwlb/gateway-load-balancer';
 import { AccessLogBucket } from './monitoring/access-logs';
+import { Monitoring } from './monitoring/monitoring';
 import { buildNetwork } from './network/network';
 import { NetworkLoadBalancerBuilder } from './nlb/network-load-balancer';
 import { lookup } from './private/lookup';
-import { isApplicationTargetGroup, sortedEntries } from './private/resolve';
+import { applianceFleets, inspectionTiers, sortedEntries } from './private/resolve';
+import { knownVpcCidr } from './private/targets';
+import { WebAclBuilder, buildWebAcls } from './security/waf';
+import { AlarmKind } from './spec/monitoring';
 import { ExistingResources, TopologySpec } from './spec/topology-spec';
+import { buildApplicationTargets } from './targets/application-targets';
 import { buildNetworkTargets } from './targets/network-targets';
-import { buildApplicationTargetGroup } from './targets/target-group';
 import { assertValidSpec, validateSpec } from './validation';
 import { albTargetGroupsOfFleet } from './validation/checks/fleets';
-import { checkUnusedTargetGroups } from './validation/checks/usage';
+import { checkUnusedTargetGroups, usedTargetGroups } from './validation/checks/usage';
 import { createContext } from './validation/context';
 import { SpecIssue } from './validation/issue';
 
@@ -49,7 +59,7 @@ export interface ElbTopologyProps {
  * The spec is validated as a whole before anything is built: every problem is reported
  * in one error, each with its path in the spec and how to fix it. Then the topology
  * builds, in a fixed order, the network, the fleets, the target groups, the load
- * balancers, and the DNS records and outputs around them. Everything it builds is
+ * balancers, and the DNS records, outputs, alarms and dashboard around them. Everything it builds is
  * reachable by the name the spec gives it.
  *
  * @example
@@ -102,8 +112,17 @@ export class ElbTopology extends Construct {
   /** Each Network Load Balancer, by name. */
   public readonly networkLoadBalancers: { [name: string]: elbv2.NetworkLoadBalancer };
 
+  /** Each Gateway Load Balancer (an L1 resource: aws-cdk-lib has no L2 for it), by name. */
+  public readonly gatewayLoadBalancers: { [name: string]: elbv2.CfnLoadBalancer };
+
   /** Each Classic Load Balancer, by name. */
   public readonly classicLoadBalancers: { [name: string]: elb.LoadBalancer };
+
+  /** Each weighted or failover DNS record, by its name in `TopologySpec.dnsRecords` (its set identifier). */
+  public readonly dnsRecords: { [name: string]: route53.RecordSet };
+
+  /** Each AWS WAF web ACL (an L1 resource: aws-cdk-lib has no L2 for it), by name. */
+  public readonly webAcls: { [name: string]: wafv2.CfnWebACL };
 
   /**
    * The bucket that receives access logs.
@@ -120,10 +139,38 @@ export class ElbTopology extends Construct {
    */
   public readonly notificationTopic?: sns.ITopic;
 
+  /**
+   * The SNS topic that receives the alarms' notifications, when they go off and when
+   * they are OK again: the topic of `MonitoringSpec.alarmTopicArn`, or one the topology
+   * creates (encrypted with its own KMS key). Subscribe to it to be told.
+   *
+   * Undefined when the topology has no alarm.
+   */
+  public readonly alarmTopic?: sns.ITopic;
+
+  /**
+   * The CloudWatch dashboard of the load balancers and target groups.
+   *
+   * Undefined when it is turned off (`MonitoringSpec.dashboardEnabled`) or the topology
+   * has no Application or Network Load Balancer.
+   */
+  public readonly dashboard?: cloudwatch.Dashboard;
+
+  /**
+   * Each CloudWatch alarm, keyed `<name>/<kind>`: the spec name of the load balancer or
+   * target group, and the `AlarmKind` (for example `web/targetResponseTime`).
+   */
+  public readonly alarms: { [key: string]: cloudwatch.Alarm };
+
   private readonly fleetBuilders = new Map<string, Fleet>();
   private readonly albBuilders = new Map<string, ApplicationLoadBalancerBuilder>();
   private readonly nlbBuilders = new Map<string, NetworkLoadBalancerBuilder>();
   private readonly clbBuilders = new Map<string, ClassicLoadBalancerBuilder>();
+  private readonly gwlbBuilders = new Map<string, GatewayLoadBalancerBuilder>();
+  private readonly dnsRecordBuilders = new Map<string, DnsRecordBuilder>();
+  private readonly alarmsByKey: ReadonlyMap<string, cloudwatch.Alarm>;
+  private readonly webAclBuilders: ReadonlyMap<string, WebAclBuilder>;
+  private readonly lambdaTargetFunctions: ReadonlyMap<string, lambda.IFunction>;
 
   constructor(scope: Construct, id: string, props: ElbTopologyProps) {
     super(scope, id);
@@ -141,7 +188,7 @@ export class ElbTopology extends Construct {
       Annotations.of(this).addWarningV2('cdk-elb-topology:targets.unused', `${unused.path}: ${unused.message} ${unused.hint}`);
     }
 
-    const network = buildNetwork(this, spec.network, existing.vpc);
+    const network = buildNetwork(this, spec.network, existing.vpc, inspectionTiers(spec));
     this.vpc = network.vpc;
     const zonesScope = new Construct(this, 'HostedZones');
     const zones = importHostedZones(zonesScope, spec.hostedZones, existing.hostedZones);
@@ -151,17 +198,18 @@ export class ElbTopology extends Construct {
       this.notificationTopic = new sns.Topic(this, 'Notifications', { displayName: `ELB topology ${id}: scaling events`, enforceSSL: true });
     }
     const fleetsScope = new Construct(this, 'Fleets');
+    const appliances = applianceFleets(spec);
     for (const [name, fleetSpec] of fleets) {
-      this.fleetBuilders.set(name, new Fleet(fleetsScope, name, fleetSpec, network, this.notificationTopic!));
+      this.fleetBuilders.set(name, new Fleet(fleetsScope, name, fleetSpec, network, this.notificationTopic!, appliances.has(name)));
     }
 
     // Application target groups first: ALBs forward to them, and NLBs may target ALBs.
     const targetGroupsScope = new Construct(this, 'TargetGroups');
-    const targetGroups = new Map<string, elbv2.ApplicationTargetGroup>();
-    for (const [name, tg] of sortedEntries(spec.targetGroups).filter(([, t]) => isApplicationTargetGroup(t))) {
-      const fleet = this.fleetBuilders.get(tg.fleet!)!;
-      targetGroups.set(name, buildApplicationTargetGroup(targetGroupsScope, name, tg, network.vpc, fleet, spec.fleets?.[tg.fleet!]));
-    }
+    // IP targets are placed in or outside the VPC by its CIDR block, where it is known.
+    const vpcCidr = knownVpcCidr(spec, existing);
+    const applicationTargets = buildApplicationTargets(targetGroupsScope, spec, { vpc: network.vpc, vpcCidr, fleets: this.fleetBuilders, existing });
+    const targetGroups = applicationTargets.targetGroups;
+    this.lambdaTargetFunctions = applicationTargets.lambdaFunctions;
 
     let accessLogs: AccessLogBucket | undefined;
     const albScope = new Construct(this, 'ApplicationLoadBalancers');
@@ -173,10 +221,11 @@ export class ElbTopology extends Construct {
         accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
         outputsEnabled: spec.outputsEnabled ?? true,
+        cognitoUserPool: (pool) => existing.cognitoUserPools![pool],
       }));
     }
 
-    const networkTargets = buildNetworkTargets(targetGroupsScope, spec, network.vpc, this.fleetBuilders, this.albBuilders);
+    const networkTargets = buildNetworkTargets(targetGroupsScope, spec, network.vpc, this.fleetBuilders, this.albBuilders, vpcCidr);
 
     const nlbScope = new Construct(this, 'NetworkLoadBalancers');
     for (const [name, nlbSpec] of sortedEntries(spec.networkLoadBalancers)) {
@@ -186,6 +235,17 @@ export class ElbTopology extends Construct {
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
         hostedZone: (zone) => zones.get(zone)!,
         accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
+        outputsEnabled: spec.outputsEnabled ?? true,
+      }));
+    }
+
+    const gwlbScope = new Construct(this, 'GatewayLoadBalancers');
+    for (const [name, gwlbSpec] of sortedEntries(spec.gatewayLoadBalancers)) {
+      this.gwlbBuilders.set(name, new GatewayLoadBalancerBuilder(gwlbScope, name, gwlbSpec, {
+        network,
+        fleet: (fleet) => this.fleetBuilders.get(fleet)!,
+        fleetSpec: (fleet) => spec.fleets![fleet],
+        inspectedVpc: (vpc) => (vpc === undefined ? network.vpc : existing.vpcs![vpc]),
         outputsEnabled: spec.outputsEnabled ?? true,
       }));
     }
@@ -202,6 +262,24 @@ export class ElbTopology extends Construct {
     }
     this.accessLogBucket = accessLogs?.bucket;
 
+    // Weighted and failover records point at load balancers, so they come after all of them.
+    const dnsRecordsScope = new Construct(this, 'DnsRecords');
+    for (const [name, recordSpec] of sortedEntries(spec.dnsRecords)) {
+      this.dnsRecordBuilders.set(name, new DnsRecordBuilder(dnsRecordsScope, name, recordSpec, {
+        spec,
+        hostedZone: (zone) => zones.get(zone)!,
+        applicationLoadBalancer: (alb) => this.albBuilders.get(alb)!.loadBalancer,
+        networkLoadBalancer: (nlb) => this.nlbBuilders.get(nlb)!.loadBalancer,
+      }));
+    }
+    this.dnsRecords = Object.fromEntries([...this.dnsRecordBuilders].map(([n, b]) => [n, b.record]));
+
+    // Web ACLs are associated with the Application Load Balancers that name them.
+    this.webAclBuilders = buildWebAcls(this, spec.webAcls, new Map([...this.albBuilders].map(([n, b]) => [n, {
+      spec: spec.applicationLoadBalancers![n], scope: b, loadBalancerArn: b.loadBalancer.loadBalancerArn,
+    }])));
+    this.webAcls = Object.fromEntries([...this.webAclBuilders].map(([n, b]) => [n, b.webAcl]));
+
     // Request-count scaling needs the target group on a load balancer, so it comes last.
     const ctx = createContext(spec, existing);
     for (const [name, fleet] of this.fleetBuilders) {
@@ -216,7 +294,22 @@ export class ElbTopology extends Construct {
     this.applicationLoadBalancers = Object.fromEntries([...this.albBuilders].map(([n, b]) => [n, b.loadBalancer]));
     this.networkTargetGroups = Object.fromEntries([...networkTargets].map(([n, t]) => [n, t.targetGroup]));
     this.networkLoadBalancers = Object.fromEntries([...this.nlbBuilders].map(([n, b]) => [n, b.loadBalancer]));
+    this.gatewayLoadBalancers = Object.fromEntries([...this.gwlbBuilders].map(([n, b]) => [n, b.loadBalancer]));
     this.classicLoadBalancers = Object.fromEntries([...this.clbBuilders].map(([n, b]) => [n, b.loadBalancer]));
+
+    // Alarms and the dashboard watch every ALB and NLB, and each target group one forwards to.
+    const forwarded = usedTargetGroups(ctx);
+    const onLoadBalancer = <T>(map: { [name: string]: T }) => Object.fromEntries(Object.entries(map).filter(([n]) => forwarded.has(n)));
+    const monitoring = new Monitoring(this, 'Monitoring', spec.monitoring, {
+      applicationLoadBalancers: this.applicationLoadBalancers,
+      applicationTargetGroups: onLoadBalancer(this.applicationTargetGroups),
+      networkLoadBalancers: this.networkLoadBalancers,
+      networkTargetGroups: onLoadBalancer(this.networkTargetGroups),
+    }, this.node.path);
+    this.alarmTopic = monitoring.alarmTopic;
+    this.dashboard = monitoring.dashboard;
+    this.alarmsByKey = monitoring.alarms;
+    this.alarms = Object.fromEntries(monitoring.alarms);
   }
 
   /**
@@ -267,12 +360,91 @@ export class ElbTopology extends Construct {
   }
 
   /**
+   * A Gateway Load Balancer.
+   *
+   * @param name the load balancer's name in the spec
+   */
+  public gatewayLoadBalancer(name: string): elbv2.CfnLoadBalancer {
+    return this.gwlb(name).loadBalancer;
+  }
+
+  /**
+   * The GENEVE target group of a Gateway Load Balancer, which holds its appliance fleet.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public gatewayTargetGroup(loadBalancer: string): elbv2.CfnTargetGroup {
+    return this.gwlb(loadBalancer).targetGroup;
+  }
+
+  /**
+   * The listener of a Gateway Load Balancer.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public gatewayListener(loadBalancer: string): elbv2.CfnListener {
+    return this.gwlb(loadBalancer).listener;
+  }
+
+  /**
+   * The VPC endpoint service of a Gateway Load Balancer.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public endpointService(loadBalancer: string): ec2.CfnVPCEndpointService {
+    return this.gwlb(loadBalancer).endpointService;
+  }
+
+  /**
+   * The Gateway Load Balancer endpoints of a Gateway Load Balancer, one per Availability
+   * Zone in zone order; empty without `inspection`.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public gatewayEndpoints(loadBalancer: string): ec2.CfnVPCEndpoint[] {
+    return [...(this.gwlb(loadBalancer).inspection?.endpoints ?? [])];
+  }
+
+  /**
+   * The edge route table (associated with the internet gateway) of a Gateway Load
+   * Balancer's inspection, or undefined without `inspection`.
+   *
+   * @param loadBalancer the load balancer's name in the spec
+   */
+  public edgeRouteTable(loadBalancer: string): ec2.CfnRouteTable | undefined {
+    return this.gwlb(loadBalancer).inspection?.edgeRouteTable;
+  }
+
+  private gwlb(name: string): GatewayLoadBalancerBuilder {
+    return lookup(this.gwlbBuilders, name, 'Gateway Load Balancer');
+  }
+
+  /**
    * A Classic Load Balancer.
    *
    * @param name the load balancer's name in the spec
    */
   public classicLoadBalancer(name: string): elb.LoadBalancer {
     return lookup(this.clbBuilders, name, 'Classic Load Balancer').loadBalancer;
+  }
+
+  /**
+   * An AWS WAF web ACL.
+   *
+   * @param name the web ACL's name in the spec
+   */
+  public webAcl(name: string): wafv2.CfnWebACL {
+    return lookup(this.webAclBuilders, name, 'web ACL').webAcl;
+  }
+
+  /**
+   * The CloudWatch Logs log group of an AWS WAF web ACL, or undefined when its logging
+   * is off. Its name is a token.
+   *
+   * @param name the web ACL's name in the spec
+   */
+  public webAclLogGroup(name: string): logs.LogGroup | undefined {
+    return lookup(this.webAclBuilders, name, 'web ACL').logGroup;
   }
 
   /**
@@ -309,6 +481,16 @@ export class ElbTopology extends Construct {
    */
   public applicationTargetGroup(name: string): elbv2.ApplicationTargetGroup {
     return lookup(new Map(Object.entries(this.applicationTargetGroups)), name, 'target group');
+  }
+
+  /**
+   * The Lambda function that is the target of a target group: the function given in
+   * `ExistingResources.lambdaFunctions`, or the one imported by `lambdaFunctionArn`.
+   *
+   * @param targetGroup the target group's name in the spec
+   */
+  public lambdaTargetFunction(targetGroup: string): lambda.IFunction {
+    return lookup(this.lambdaTargetFunctions, targetGroup, 'target group with a Lambda function');
   }
 
   /**
@@ -367,5 +549,39 @@ export class ElbTopology extends Construct {
    */
   public aliasRecord(loadBalancer: string): route53.ARecord | undefined {
     return lookup(this.albBuilders, loadBalancer, 'Application Load Balancer').aliasRecord;
+  }
+
+  /**
+   * A weighted or failover DNS record (an alias A record).
+   *
+   * @param name the record's name in `TopologySpec.dnsRecords` (its set identifier)
+   */
+  public dnsRecord(name: string): route53.RecordSet {
+    return lookup(this.dnsRecordBuilders, name, 'DNS record').record;
+  }
+
+  /**
+   * The Route 53 health check of a DNS record.
+   *
+   * Fails, naming the records that have one, for a record without a health check.
+   *
+   * @param record the record's name in `TopologySpec.dnsRecords`
+   */
+  public healthCheck(record: string): route53.HealthCheck {
+    const checked = [...this.dnsRecordBuilders].filter(([, b]) => b.healthCheck !== undefined).map(([n, b]) => [n, b.healthCheck!] as const);
+    return lookup(new Map(checked), record, 'DNS health check');
+  }
+
+  /**
+   * A CloudWatch alarm of a load balancer or target group.
+   *
+   * Fails, listing the alarms that exist, for an alarm that is turned off or does not
+   * fit the part (for example `tcpResets` of an Application Load Balancer).
+   *
+   * @param name the load balancer's or target group's name in the spec
+   * @param kind the kind of alarm
+   */
+  public alarm(name: string, kind: AlarmKind): cloudwatch.Alarm {
+    return lookup(this.alarmsByKey, `${name}/${kind}`, 'alarm');
   }
 }

@@ -5,6 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { listenerAction, listenerConditions, NOT_FOUND, TargetGroupLookup } from './actions';
+import { CognitoUserPoolLookup, warnAboutAuthentication, withAuthentication } from './authentication';
 import { warnAboutAlb } from './warnings';
 import { aliasRecord, loadBalancerCertificate } from '../dns/dns';
 import { Fleet } from '../fleets/fleet';
@@ -13,6 +14,7 @@ import { BuiltNetwork } from '../network/network';
 import { DEFAULT_TLS_POLICY, resolveAlb, resolveRules } from '../private/resolve';
 import { admitClients, loadBalancerClients, loadBalancerSecurityGroup } from '../security/ingress';
 import { ApplicationLoadBalancerSpec } from '../spec/alb';
+import { ListenerActionSpec } from '../spec/listener-rule';
 
 /** What an ALB builder needs from the rest of the topology. */
 export interface ApplicationLoadBalancerContext {
@@ -22,6 +24,7 @@ export interface ApplicationLoadBalancerContext {
   readonly accessLogs: () => AccessLogBucket;
   readonly fleet: (name: string) => Fleet;
   readonly outputsEnabled: boolean;
+  readonly cognitoUserPool: CognitoUserPoolLookup;
 }
 
 /**
@@ -41,6 +44,8 @@ export class ApplicationLoadBalancerBuilder extends Construct {
     const r = resolveAlb(spec);
     const vpc = ctx.network.vpc;
     warnAboutAlb(this, id, spec);
+    warnAboutAuthentication(this, id, spec);
+    const action = (a: ListenerActionSpec) => withAuthentication(a, listenerAction(a, ctx.targetGroup), ctx.cognitoUserPool);
     this.securityGroup = loadBalancerSecurityGroup(this, vpc, id);
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc,
@@ -72,7 +77,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
         open: false,
         certificates: https && this.certificate ? [this.certificate] : undefined,
         sslPolicy: https ? l.spec.sslPolicy ?? DEFAULT_TLS_POLICY : undefined,
-        defaultAction: listenerAction(l.spec.defaultAction ?? NOT_FOUND, ctx.targetGroup),
+        defaultAction: action(l.spec.defaultAction ?? NOT_FOUND),
       });
       if (https && sniCertificates.length > 0) listener.addCertificates('SniCertificates', sniCertificates);
       this.listeners.set(l.name, listener);
@@ -94,7 +99,7 @@ export class ApplicationLoadBalancerBuilder extends Construct {
         listener,
         priority: rule.priority,
         conditions: listenerConditions(rule.spec.conditions),
-        action: listenerAction(rule.spec, ctx.targetGroup),
+        action: action(rule.spec),
       }));
     }
 

@@ -4,12 +4,24 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { applianceCommands } from './appliance';
+import { LatencyScaling } from './latency-scaling';
 import { webServerCommands } from './user-data';
 import { BuiltNetwork } from '../network/network';
 import { resolveFleet } from '../private/resolve';
+import { WebServer } from '../spec/enums';
 import { FleetSpec } from '../spec/fleet';
 
 const GRAVITON_FAMILY = /^[a-z]+\d+[a-z]*g[a-z]*\./;
+
+/** A Linux machine image given by its ID, the same in every region the stack deploys to. */
+class GivenImage implements ec2.IMachineImage {
+  constructor(private readonly imageId: string) {}
+
+  getImage(): ec2.MachineImageConfig {
+    return { imageId: this.imageId, osType: ec2.OperatingSystemType.LINUX, userData: ec2.UserData.forLinux() };
+  }
+}
 
 /**
  * One fleet: a launch template (Amazon Linux 2023, IMDSv2 required, encrypted gp3
@@ -22,7 +34,11 @@ export class Fleet extends Construct {
   readonly launchTemplate: ec2.LaunchTemplate;
   readonly securityGroup: ec2.SecurityGroup;
 
-  constructor(scope: Construct, id: string, private readonly spec: FleetSpec, network: BuiltNetwork, notifications: sns.ITopic) {
+  /**
+   * @param appliance whether the fleet is the target of a Gateway Load Balancer, whose
+   * default user data makes its instances GENEVE appliances
+   */
+  constructor(scope: Construct, id: string, private readonly spec: FleetSpec, network: BuiltNetwork, notifications: sns.ITopic, appliance = false) {
     super(scope, id);
     const f = resolveFleet(spec);
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
@@ -34,6 +50,7 @@ export class Fleet extends Construct {
     // instance metadata service and the time service are reached without a rule.
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to package repositories and AWS APIs');
     const userData = ec2.UserData.forLinux();
+    if (appliance && f.webServer !== WebServer.NONE) userData.addCommands(...applianceCommands(spec.applianceRules ?? []));
     userData.addCommands(...webServerCommands({
       fleetName: id,
       webServer: f.webServer,
@@ -43,7 +60,7 @@ export class Fleet extends Construct {
     }));
     this.launchTemplate = new ec2.LaunchTemplate(this, 'LaunchTemplate', {
       instanceType: new ec2.InstanceType(f.instanceType),
-      machineImage: ec2.MachineImage.latestAmazonLinux2023({
+      machineImage: spec.imageId !== undefined ? new GivenImage(spec.imageId) : ec2.MachineImage.latestAmazonLinux2023({
         cpuType: GRAVITON_FAMILY.test(f.instanceType) ? ec2.AmazonLinuxCpuType.ARM_64 : ec2.AmazonLinuxCpuType.X86_64,
       }),
       userData,
@@ -86,7 +103,8 @@ export class Fleet extends Construct {
 
   /**
    * Adds the fleet's target-tracking policies: CPU, and request count per target of the
-   * given Application Load Balancer target group (which must already be on a listener).
+   * given Application Load Balancer target group (which must already be on a listener),
+   * and step scaling on that group's response time.
    */
   addScaling(requestsTargetGroup: elbv2.ApplicationTargetGroup | undefined): void {
     if (this.spec.scaleOnCpuPercent !== undefined) {
@@ -99,6 +117,9 @@ export class Fleet extends Construct {
         resourceLabel: `${requestsTargetGroup.firstLoadBalancerFullName}/${requestsTargetGroup.targetGroupFullName}`,
         targetValue: this.spec.scaleOnRequestsPerTarget,
       });
+    }
+    if (this.spec.scaleOnResponseTimeSeconds !== undefined && requestsTargetGroup) {
+      new LatencyScaling(this, 'ResponseTimeScaling', this.autoScalingGroup, requestsTargetGroup, this.spec.scaleOnResponseTimeSeconds);
     }
   }
 }

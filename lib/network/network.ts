@@ -1,10 +1,9 @@
 import { Fn, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { TIER_SUBNET_TYPES, resolveNetwork } from '../private/resolve';
+import { InspectionTiers, resolveNetwork, tierSelection } from '../private/resolve';
+import { logsEncryptionKey } from '../security/logs-key';
 import { SubnetTier } from '../spec/enums';
 import { NetworkSpec } from '../spec/network';
 
@@ -35,9 +34,14 @@ function zoneProps(scope: Construct, availabilityZones: string[] | undefined, ma
  * Creates the topology's VPC with its three subnet tiers and flow logs, or wraps an
  * existing VPC, whose public / private-with-egress / isolated subnets are the tiers.
  */
-export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, existing: ec2.IVpc | undefined): BuiltNetwork {
+export function buildNetwork(
+  scope: Construct,
+  spec: NetworkSpec | undefined,
+  existing: ec2.IVpc | undefined,
+  tiers: InspectionTiers = {},
+): BuiltNetwork {
   if (existing) {
-    return { vpc: existing, owned: false, subnets: (tier) => ({ subnetType: TIER_SUBNET_TYPES[tier] }) };
+    return { vpc: existing, owned: false, subnets: (tier) => tierSelection(tier) };
   }
   const n = resolveNetwork(spec);
   // Without NAT gateways the app tier has no egress: it is built isolated, as it really is.
@@ -51,12 +55,20 @@ export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, ex
       { name: SubnetTier.PUBLIC, subnetType: ec2.SubnetType.PUBLIC, cidrMask: n.publicSubnetCidrMask, mapPublicIpOnLaunch: false },
       { name: SubnetTier.APP, subnetType: appType, cidrMask: n.appSubnetCidrMask },
       { name: SubnetTier.DATA, subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: n.dataSubnetCidrMask },
+      // Added after the first three, so that the subnets of those keep their ranges.
+      ...(tiers.appliances ? [{ name: SubnetTier.APPLIANCES, subnetType: appType, cidrMask: n.applianceSubnetCidrMask }] : []),
+      ...(tiers.endpoints
+        ? [{ name: SubnetTier.ENDPOINTS, subnetType: ec2.SubnetType.PUBLIC, cidrMask: n.endpointSubnetCidrMask, mapPublicIpOnLaunch: false }]
+        : []),
     ],
+    // Outside the inspected subnets, the NAT gateways' own traffic (the appliances' included)
+    // never passes the appliances.
+    natGatewaySubnets: tiers.endpoints ? { subnetGroupName: SubnetTier.ENDPOINTS } : undefined,
   });
   if (n.flowLogsEnabled) {
     const logGroup = new logs.LogGroup(scope, 'FlowLogs', {
       retention: n.flowLogsRetentionDays as logs.RetentionDays,
-      encryptionKey: flowLogKey(scope),
+      encryptionKey: logsEncryptionKey(scope, 'FlowLogsKey', 'Encrypts the VPC flow log group of the ELB topology'),
       removalPolicy: RemovalPolicy.RETAIN,
     });
     vpc.addFlowLog('FlowLog', {
@@ -65,33 +77,4 @@ export function buildNetwork(scope: Construct, spec: NetworkSpec | undefined, ex
     });
   }
   return { vpc, owned: true, subnets: (tier) => ({ subnetGroupName: tier }) };
-}
-
-/**
- * A customer managed key (rotated yearly) for the flow log group: CloudWatch Logs of
- * this account and region may use it, and grants are allowed only to AWS services.
- */
-function flowLogKey(scope: Construct): kms.Key {
-  const stack = Stack.of(scope);
-  const key = new kms.Key(scope, 'FlowLogsKey', {
-    description: 'Encrypts the VPC flow log group of the ELB topology',
-    enableKeyRotation: true,
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'AllowCloudWatchLogs',
-    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-    resources: ['*'],
-    conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${stack.partition}:logs:${stack.region}:${stack.account}:*` } },
-  }));
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    sid: 'DenyGrantsExceptForAwsServices',
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  return key;
 }

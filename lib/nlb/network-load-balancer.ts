@@ -11,6 +11,7 @@ import { BuiltNetwork } from '../network/network';
 import { DEFAULT_TLS_POLICY, resolveNlb } from '../private/resolve';
 import { CLIENT_IP_PRESERVED, admitClients, loadBalancerClients, loadBalancerSecurityGroup, portsFor } from '../security/ingress';
 import { NetworkLoadBalancerSpec } from '../spec/nlb';
+import { allowToIpTargets } from '../targets/ip-targets';
 import { NetworkTarget } from '../targets/network-targets';
 
 /** What an NLB builder needs from the rest of the topology. */
@@ -70,7 +71,7 @@ export class NetworkLoadBalancerBuilder extends Construct {
       this.admitToTarget(target, clients);
     }
 
-    if (zone && spec.domainName) {
+    if (zone && spec.domainName && r.aliasRecordEnabled) {
       this.aliasRecord = aliasRecord(this, spec.domainName, zone, this.loadBalancer);
     }
     if (ctx.outputsEnabled) {
@@ -107,6 +108,7 @@ export class NetworkLoadBalancerBuilder extends Construct {
    * so they must admit the clients themselves, not only the load balancer.
    */
   private admitToTarget(target: NetworkTarget, clients: ReturnType<typeof loadBalancerClients>): void {
+    if (target.ipTargets) allowToIpTargets(this.securityGroup, target.ipTargets, target.protocol, target.healthCheckPort);
     const into = target.fleet?.securityGroup ?? target.albSecurityGroup;
     if (!into) return;
     const ports = portsFor(target.protocol, target.port);

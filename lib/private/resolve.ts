@@ -3,22 +3,50 @@
  * so the documented `@default`s, the checks and the built resources cannot disagree.
  */
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { ApplicationProtocol, DesyncMitigationMode, Protocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { ApplicationProtocol, DesyncMitigationMode, Protocol, SslPolicy, UnauthenticatedAction } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ApplicationListenerSpec, ApplicationLoadBalancerSpec } from '../spec/alb';
+import { AuthenticationSpec } from '../spec/authentication';
 import { ClassicListenerSpec, ClassicLoadBalancerSpec } from '../spec/clb';
 import { ClassicProtocol, ClassicSslPolicy, SubnetTier, WebServer } from '../spec/enums';
 import { FleetSpec } from '../spec/fleet';
+import { ApplianceTargetGroupSpec, GatewayLoadBalancerSpec } from '../spec/gwlb';
 import { ListenerRuleSpec } from '../spec/listener-rule';
 import { NetworkSpec } from '../spec/network';
 import { NetworkLoadBalancerSpec } from '../spec/nlb';
 import { TargetGroupSpec } from '../spec/target-group';
+import { TopologySpec } from '../spec/topology-spec';
 
 /** The subnet type of each tier, in a VPC the topology imports rather than creates. */
-export const TIER_SUBNET_TYPES: Record<SubnetTier, ec2.SubnetType> = {
+export const TIER_SUBNET_TYPES: Partial<Record<SubnetTier, ec2.SubnetType>> = {
   [SubnetTier.PUBLIC]: ec2.SubnetType.PUBLIC,
   [SubnetTier.APP]: ec2.SubnetType.PRIVATE_WITH_EGRESS,
   [SubnetTier.DATA]: ec2.SubnetType.PRIVATE_ISOLATED,
 };
+
+/**
+ * How a tier is selected in a VPC the topology did not create: the three first tiers by
+ * subnet type, the others by subnet group name.
+ */
+export function tierSelection(tier: SubnetTier): ec2.SubnetSelection {
+  const subnetType = TIER_SUBNET_TYPES[tier];
+  return subnetType !== undefined ? { subnetType } : { subnetGroupName: tier };
+}
+
+/** The subnet tiers of Gateway Load Balancers, which the created VPC has only when the spec needs them. */
+export interface InspectionTiers {
+  /** Whether the VPC needs the `appliances` tier: the spec has a Gateway Load Balancer. */
+  readonly appliances?: boolean;
+  /** Whether the VPC needs the `endpoints` tier: a Gateway Load Balancer inspects the topology's own VPC. */
+  readonly endpoints?: boolean;
+}
+
+export function inspectionTiers(spec: TopologySpec): InspectionTiers {
+  const gwlbs = Object.values(spec.gatewayLoadBalancers ?? {}).filter((g) => typeof g === 'object' && g !== null);
+  return {
+    appliances: gwlbs.length > 0,
+    endpoints: gwlbs.some((g) => typeof g.inspection === 'object' && g.inspection !== null && g.inspection.vpc === undefined),
+  };
+}
 
 export const DEFAULT_TLS_POLICY = SslPolicy.TLS13_12_PQ;
 
@@ -35,6 +63,8 @@ export interface ResolvedNetwork {
   readonly publicSubnetCidrMask: number;
   readonly appSubnetCidrMask: number;
   readonly dataSubnetCidrMask: number;
+  readonly applianceSubnetCidrMask: number;
+  readonly endpointSubnetCidrMask: number;
   readonly flowLogsEnabled: boolean;
   readonly flowLogsRetentionDays: number;
 }
@@ -49,6 +79,8 @@ export function resolveNetwork(spec: NetworkSpec = {}): ResolvedNetwork {
     publicSubnetCidrMask: spec.publicSubnetCidrMask ?? 24,
     appSubnetCidrMask: spec.appSubnetCidrMask ?? 22,
     dataSubnetCidrMask: spec.dataSubnetCidrMask ?? 24,
+    applianceSubnetCidrMask: spec.applianceSubnetCidrMask ?? 24,
+    endpointSubnetCidrMask: spec.endpointSubnetCidrMask ?? 28,
     flowLogsEnabled: spec.flowLogsEnabled ?? true,
     flowLogsRetentionDays: spec.flowLogsRetentionDays ?? 365,
   };
@@ -227,6 +259,7 @@ export function resolveNlb(spec: NetworkLoadBalancerSpec) {
     elasticIps: internetFacing && spec.elasticIpAllocationIds === undefined && (spec.elasticIpsEnabled ?? true),
     crossZoneEnabled: spec.crossZoneEnabled ?? true,
     deletionProtection: spec.deletionProtection ?? true,
+    aliasRecordEnabled: spec.aliasRecordEnabled ?? true,
   };
 }
 
@@ -312,5 +345,63 @@ export function resolveClb(spec: ClassicLoadBalancerSpec, fleets: { [name: strin
     connectionDrainingSeconds: connectionDrainingEnabled ? spec.connectionDrainingSeconds ?? 300 : undefined,
     idleTimeoutSeconds: spec.idleTimeoutSeconds ?? 60,
     accessLogsEnabled: spec.accessLogsEnabled ?? true,
+  };
+}
+
+/** The session of an authenticating action (OIDC or Cognito), with AWS's defaults written out. */
+export function resolveAuthentication(spec: AuthenticationSpec) {
+  return {
+    scope: spec.scope ?? 'openid',
+    sessionCookieName: spec.sessionCookieName ?? 'AWSELBAuthSessionCookie',
+    sessionTimeoutSeconds: spec.sessionTimeoutSeconds ?? 604800,
+    onUnauthenticatedRequest: spec.onUnauthenticatedRequest ?? UnauthenticatedAction.AUTHENTICATE,
+    authenticationRequestExtraParams: spec.authenticationRequestExtraParams,
+  };
+}
+
+/** The fleets that are the targets of Gateway Load Balancers: their user data makes them appliances. */
+export function applianceFleets(spec: TopologySpec): Set<string> {
+  return new Set(Object.values(spec.gatewayLoadBalancers ?? {}).map((g) => g.listener.targetGroup.fleet));
+}
+
+/** The settings a Gateway Load Balancer really uses. */
+export function resolveGwlb(spec: GatewayLoadBalancerSpec) {
+  const inspection = spec.inspection;
+  return {
+    subnetTier: spec.subnetTier ?? SubnetTier.APPLIANCES,
+    crossZoneEnabled: spec.crossZoneEnabled ?? true,
+    deletionProtection: spec.deletionProtection ?? true,
+    acceptanceRequired: spec.endpointServiceAcceptanceRequired ?? false,
+    inspection: inspection === undefined ? undefined : {
+      vpc: inspection.vpc,
+      protectedSubnetTier: inspection.protectedSubnetTier ?? SubnetTier.PUBLIC,
+      endpointSubnetTier: inspection.endpointSubnetTier ?? SubnetTier.ENDPOINTS,
+    },
+  };
+}
+
+/**
+ * The health check and attributes of a Gateway Load Balancer's target group. GENEVE is not
+ * a health check protocol: by default the appliances' web server is checked over HTTP on
+ * the fleet's port and health path.
+ */
+export function resolveApplianceTargetGroup(spec: ApplianceTargetGroupSpec, fleet: FleetSpec | undefined) {
+  const f = fleet ? resolveFleet(fleet) : undefined;
+  const hc = spec.healthCheck ?? {};
+  const protocol = hc.protocol ?? Protocol.HTTP;
+  return {
+    healthCheck: {
+      protocol,
+      port: hc.port ?? f?.port ?? 80,
+      path: hc.path ?? f?.healthCheckPath ?? '/',
+      healthyHttpCodes: hc.healthyHttpCodes ?? '200',
+      intervalSeconds: hc.intervalSeconds ?? 10,
+      timeoutSeconds: hc.timeoutSeconds ?? 5,
+      healthyThresholdCount: hc.healthyThresholdCount ?? 3,
+      unhealthyThresholdCount: hc.unhealthyThresholdCount ?? 3,
+    },
+    deregistrationDelaySeconds: spec.deregistrationDelaySeconds ?? 300,
+    flowStickiness: spec.flowStickiness,
+    targetFailoverRebalanceEnabled: spec.targetFailoverRebalanceEnabled ?? false,
   };
 }

@@ -210,4 +210,28 @@ export interface ApplicationLoadBalancerSpec {
    * @default 60
    */
   readonly idleTimeoutSeconds?: number;
+
+  /**
+   * The AWS WAF web ACL that inspects the load balancer's requests: the name of an
+   * entry in `TopologySpec.webAcls`. Several load balancers may share one.
+   *
+   * At most one of `webAcl` and `webAclArn`.
+   *
+   * @default - no web ACL, unless `webAclArn` is given
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html
+   */
+  readonly webAcl?: string;
+
+  /**
+   * The ARN of an existing regional AWS WAF web ACL to associate with the load
+   * balancer, for example
+   * `arn:aws:wafv2:us-east-1:123456789012:regional/webacl/my-acl/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`.
+   * It must be in the load balancer's Region.
+   *
+   * At most one of `webAcl` and `webAclArn`.
+   *
+   * @default - no web ACL, unless `webAcl` is given
+   * @see https://docs.aws.amazon.com/waf/latest/developerguide/web-acl-associating-aws-resource.html
+   */
+  readonly webAclArn?: string;
 }

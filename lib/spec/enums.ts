@@ -12,6 +12,17 @@ export enum SubnetTier {
   APP = 'app',
   /** Isolated subnets with no route to or from the internet. */
   DATA = 'data',
+  /**
+   * Private subnets for Gateway Load Balancers and their appliances, with egress
+   * through NAT gateways. The topology's VPC has them only when the spec has a
+   * Gateway Load Balancer.
+   */
+  APPLIANCES = 'appliances',
+  /**
+   * Small public subnets for Gateway Load Balancer endpoints, which also hold the NAT
+   * gateways. The topology's VPC has them only when a Gateway Load Balancer inspects it.
+   */
+  ENDPOINTS = 'endpoints',
 }
 
 /**
@@ -111,4 +122,27 @@ export enum ClassicSslPolicy {
   TLS11 = 'ELBSecurityPolicy-TLS-1-1-2017-01',
   /** TLS 1.0 to 1.2 (`ELBSecurityPolicy-2016-08`): the ELB API's default, for very old clients. */
   TLS10 = 'ELBSecurityPolicy-2016-08',
+}
+
+/**
+ * The protocol of a Gateway Load Balancer's target group. AWS accepts GENEVE only.
+ *
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html
+ */
+export enum GatewayProtocol {
+  /** Generic Network Virtualization Encapsulation, on UDP port 6081. */
+  GENEVE = 'GENEVE',
+}
+
+/**
+ * Which fields of a flow a Gateway Load Balancer hashes to keep the flow on one appliance,
+ * instead of its default 5-tuple (source and destination IP and port, and protocol).
+ *
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/gateway/target-groups.html#flow-stickiness
+ */
+export enum FlowStickiness {
+  /** Source IP, destination IP and protocol. */
+  THREE_TUPLE = 'source_ip_dest_ip_proto',
+  /** Source IP and destination IP. */
+  TWO_TUPLE = 'source_ip_dest_ip',
 }

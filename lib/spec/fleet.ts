@@ -111,6 +111,32 @@ export interface FleetSpec {
   readonly healthCheckGracePeriodSeconds?: number;
 
   /**
+   * The ID of the machine image (AMI) the instances run, for example a vendor's firewall.
+   *
+   * An AMI is specific to one region. With an image of your own, set `webServer` to
+   * `WebServer.NONE` and give the `userDataCommands` the image needs.
+   *
+   * @default - the latest Amazon Linux 2023 image for the instance type's architecture
+   */
+  readonly imageId?: string;
+
+  /**
+   * nftables rules that an appliance applies to each GENEVE packet before returning it to
+   * its Gateway Load Balancer.
+   *
+   * Only for a fleet that is the target of a Gateway Load Balancer, with the default
+   * user data. Each entry is one rule of the nftables chain `inspect` (family `ip`),
+   * for example `'meta length > 1400 counter'` or `'limit rate over 50000/second drop'`.
+   * A rule sees the whole GENEVE datagram (outer IPv4 and UDP headers, GENEVE header,
+   * then the inspected packet); a packet a rule drops never reaches its destination.
+   * One line each, at most 512 characters.
+   *
+   * @default - none: the appliance passes every packet through
+   * @see https://wiki.nftables.org/wiki-nftables/index.php/Quick_reference-nftables_in_10_minutes
+   */
+  readonly applianceRules?: string[];
+
+  /**
    * The size of the encrypted gp3 root volume, in GiB.
    *
    * From 8 to 16384.
@@ -131,13 +157,33 @@ export interface FleetSpec {
   readonly scaleOnRequestsPerTarget?: number;
 
   /**
-   * The target group whose request count per target drives `scaleOnRequestsPerTarget`.
+   * The target group whose request count per target drives `scaleOnRequestsPerTarget`,
+   * and whose response time drives `scaleOnResponseTimeSeconds`.
    *
    * The name of an Application Load Balancer target group of this fleet.
    *
    * @default - the fleet's only target group that an Application Load Balancer forwards to
    */
   readonly scaleOnRequestsTargetGroup?: string;
+
+  /**
+   * Scale out while the targets answer slower than this many seconds, and back in once
+   * they answer in less than half of it.
+   *
+   * Step scaling on the average `TargetResponseTime` of the target group named in
+   * `scaleOnRequestsTargetGroup` (the average follows the fleet's load; a high
+   * percentile is dominated by a few slow requests that more instances do not speed
+   * up). When the average stays at or above this value for 3 minutes in a row, the fleet
+   * adds one instance (two at twice the value); when it stays at or below half of it
+   * for 3 minutes, the fleet removes one. It works beside `scaleOnRequestsPerTarget`
+   * and `scaleOnCpuPercent`: Auto Scaling follows the policy that asks for the most
+   * instances. Greater than 0 and at most 4000 (the longest idle timeout of an
+   * Application Load Balancer).
+   *
+   * @default - no scaling on response time
+   * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html
+   */
+  readonly scaleOnResponseTimeSeconds?: number;
 
   /**
    * Scale out and in to keep the fleet's average CPU utilization at this percentage.

@@ -1,3 +1,4 @@
+import { CognitoAuthenticationSpec, OidcAuthenticationSpec } from './authentication';
 import { FixedResponseContentType, RedirectProtocol } from './enums';
 
 /**
@@ -135,7 +136,9 @@ export interface FixedResponseActionSpec {
 }
 
 /**
- * What a listener does with a request: exactly one of the four fields.
+ * What a listener does with a request: exactly one of the four fields `forward`,
+ * `weightedForward`, `redirect` and `fixedResponse`, optionally after authenticating
+ * the user with at most one of `authenticateOidc` and `authenticateCognito`.
  */
 export interface ListenerActionSpec {
   /**
@@ -165,6 +168,31 @@ export interface ListenerActionSpec {
    * @default - not this action
    */
   readonly fixedResponse?: FixedResponseActionSpec;
+
+  /**
+   * Authenticate the user with an OpenID Connect identity provider first, then do the
+   * action.
+   *
+   * Only on HTTPS listeners; at most one of `authenticateOidc` and
+   * `authenticateCognito`. The load balancer's security group then allows outbound
+   * HTTPS, so that the load balancer can reach the identity provider's endpoints.
+   *
+   * @default - no authentication
+   * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html
+   */
+  readonly authenticateOidc?: OidcAuthenticationSpec;
+
+  /**
+   * Authenticate the user with an Amazon Cognito user pool first, then do the action.
+   *
+   * Only on HTTPS listeners; at most one of `authenticateOidc` and
+   * `authenticateCognito`. The load balancer's security group then allows outbound
+   * HTTPS, so that the load balancer can reach the user pool's endpoints.
+   *
+   * @default - no authentication
+   * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html
+   */
+  readonly authenticateCognito?: CognitoAuthenticationSpec;
 }
 
 /**

@@ -78,6 +78,26 @@ export interface NetworkSpec {
   readonly dataSubnetCidrMask?: number;
 
   /**
+   * The prefix length of each `appliances` subnet (present only when the spec has a
+   * Gateway Load Balancer).
+   *
+   * From 16 to 28.
+   *
+   * @default 24
+   */
+  readonly applianceSubnetCidrMask?: number;
+
+  /**
+   * The prefix length of each `endpoints` subnet (present only when a Gateway Load
+   * Balancer inspects this VPC). An endpoint and a NAT gateway need few addresses.
+   *
+   * From 16 to 28.
+   *
+   * @default 28
+   */
+  readonly endpointSubnetCidrMask?: number;
+
+  /**
    * Whether VPC flow logs record the traffic of the VPC to CloudWatch Logs.
    *
    * @default true

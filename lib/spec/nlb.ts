@@ -173,4 +173,15 @@ export interface NetworkLoadBalancerSpec {
    * @default true
    */
   readonly deletionProtection?: boolean;
+
+  /**
+   * Whether an alias record for `domainName` pointing at the load balancer is created
+   * in the hosted zone.
+   *
+   * Turn it off when `domainName` is served by a weighted or failover set in
+   * `TopologySpec.dnsRecords` instead; the certificate is still requested for it.
+   *
+   * @default true
+   */
+  readonly aliasRecordEnabled?: boolean;
 }

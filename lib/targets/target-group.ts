@@ -9,26 +9,22 @@ import { StickinessType } from '../spec/enums';
 import { TargetGroupSpec } from '../spec/target-group';
 
 /**
- * An Application Load Balancer target group holding a fleet, with its health check
- * and attributes (draining, slow start, algorithm, anomaly mitigation, stickiness).
+ * The props every Application Load Balancer target group with a protocol and port
+ * shares (those of a fleet, IP addresses or an ECS service): protocol and port, health
+ * check and attributes (draining, slow start, algorithm, anomaly mitigation,
+ * stickiness). `r` is the group resolved with `resolveTargetGroup`.
  */
-export function buildApplicationTargetGroup(
-  scope: Construct,
-  id: string,
+export function applicationTargetGroupProps(
   spec: TargetGroupSpec,
+  r: ReturnType<typeof resolveTargetGroup>,
   vpc: ec2.IVpc,
-  fleet: Fleet,
-  fleetSpec: Parameters<typeof resolveTargetGroup>[1],
-): elbv2.ApplicationTargetGroup {
-  const r = resolveTargetGroup(spec, fleetSpec);
+): elbv2.ApplicationTargetGroupProps {
   const hc = r.healthCheck;
   const sticky = spec.stickinessType !== undefined;
-  const tg = new elbv2.ApplicationTargetGroup(scope, id, {
+  return {
     vpc,
     protocol: r.protocol === elbv2.Protocol.HTTPS ? elbv2.ApplicationProtocol.HTTPS : elbv2.ApplicationProtocol.HTTP,
     port: r.port,
-    targetType: elbv2.TargetType.INSTANCE,
-    targets: [fleet.autoScalingGroup],
     healthCheck: {
       enabled: true,
       protocol: hc.protocol,
@@ -46,6 +42,27 @@ export function buildApplicationTargetGroup(
     enableAnomalyMitigation: spec.anomalyMitigationEnabled,
     stickinessCookieDuration: sticky ? Duration.seconds(spec.stickinessCookieDurationSeconds ?? 86400) : undefined,
     stickinessCookieName: spec.stickinessType === StickinessType.APP_COOKIE ? spec.stickinessCookieName : undefined,
+  };
+}
+
+/**
+ * An Application Load Balancer target group holding a fleet, with its health check
+ * and attributes (draining, slow start, algorithm, anomaly mitigation, stickiness).
+ */
+export function buildApplicationTargetGroup(
+  scope: Construct,
+  id: string,
+  spec: TargetGroupSpec,
+  vpc: ec2.IVpc,
+  fleet: Fleet,
+  fleetSpec: Parameters<typeof resolveTargetGroup>[1],
+): elbv2.ApplicationTargetGroup {
+  const r = resolveTargetGroup(spec, fleetSpec);
+  const hc = r.healthCheck;
+  const tg = new elbv2.ApplicationTargetGroup(scope, id, {
+    ...applicationTargetGroupProps(spec, r, vpc),
+    targetType: elbv2.TargetType.INSTANCE,
+    targets: [fleet.autoScalingGroup],
   });
   // A health check on another port than the traffic port must be admitted too.
   if (hc.port !== undefined && hc.port !== r.port) {
@@ -62,6 +79,8 @@ export interface NetworkTargets {
   readonly albListener?: elbv2.ApplicationListener;
   /** The protocol of that listener, which its health checks speak. */
   readonly albListenerProtocol?: string;
+  /** IP addresses that are the targets. */
+  readonly ipTargets?: elbv2.INetworkLoadBalancerTarget[];
 }
 
 /**
@@ -85,8 +104,8 @@ export function buildNetworkTargetGroup(
     vpc,
     protocol: r.protocol as elbv2.Protocol,
     port: r.port,
-    targetType: albTarget ? elbv2.TargetType.ALB : elbv2.TargetType.INSTANCE,
-    targets: albTarget ? [new elbv2Targets.AlbListenerTarget(targets.albListener!)] : [targets.fleet!.autoScalingGroup],
+    targetType: albTarget ? elbv2.TargetType.ALB : targets.ipTargets ? elbv2.TargetType.IP : elbv2.TargetType.INSTANCE,
+    targets: albTarget ? [new elbv2Targets.AlbListenerTarget(targets.albListener!)] : targets.ipTargets ?? [targets.fleet!.autoScalingGroup],
     healthCheck: {
       enabled: true,
       protocol: hc.protocol,

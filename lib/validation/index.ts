@@ -1,14 +1,21 @@
 import { ExistingResources, TopologySpec } from '../spec/topology-spec';
 import { checkApplicationLoadBalancers } from './checks/alb';
+import { checkAuthentication } from './checks/authentication';
 import { checkClassicLoadBalancers } from './checks/clb';
+import { checkDnsRecords } from './checks/dns-records';
 import { checkExistingVpc } from './checks/existing-vpc';
 import { checkFleets } from './checks/fleets';
+import { checkGatewayLoadBalancers } from './checks/gwlb';
 import { checkHostedZones } from './checks/hosted-zones';
+import { checkLatencyScaling } from './checks/latency-scaling';
+import { checkMonitoring } from './checks/monitoring';
 import { checkNames, checkRootKeys } from './checks/names';
 import { checkNetwork } from './checks/network';
 import { checkNetworkLoadBalancers } from './checks/nlb';
 import { checkListenerRules } from './checks/rules';
 import { checkTargetGroups } from './checks/target-groups';
+import { checkTargetSources } from './checks/targets';
+import { checkLoadBalancerWebAcls, checkWebAcls } from './checks/waf';
 import { CheckContext, createContext } from './context';
 import { SpecIssue, SpecPath, issue } from './issue';
 
@@ -26,10 +33,18 @@ const CHECKS: SpecCheck[] = [
   { section: 'hostedZones', run: checkHostedZones },
   { section: 'fleets', run: checkFleets },
   { section: 'targetGroups', run: checkTargetGroups },
+  { section: 'targetGroups', run: checkTargetSources },
   { section: 'applicationLoadBalancers', run: checkApplicationLoadBalancers },
   { section: 'applicationLoadBalancers', run: checkListenerRules },
+  { section: 'applicationLoadBalancers', run: checkAuthentication },
   { section: 'networkLoadBalancers', run: checkNetworkLoadBalancers },
+  { section: 'gatewayLoadBalancers', run: checkGatewayLoadBalancers },
   { section: 'classicLoadBalancers', run: checkClassicLoadBalancers },
+  { section: 'dnsRecords', run: checkDnsRecords },
+  { section: 'webAcls', run: checkWebAcls },
+  { section: 'applicationLoadBalancers', run: checkLoadBalancerWebAcls },
+  { section: 'monitoring', run: checkMonitoring },
+  { section: 'fleets', run: checkLatencyScaling },
   { section: '', run: checkExistingVpc },
 ];
 

@@ -41,7 +41,7 @@ describe('CLB fleets, placement and load balancer settings', () => {
     ['a fleet is listed twice', withClb({ fleets: ['web', 'web'] }), `${CLB}.fleets[1]`, /^fleet 'web' is listed twice\. List each fleet once\.$/],
     ['an internet-facing CLB is in the app tier', withClb({ subnetTier: 'app' }), `${CLB}.subnetTier`,
       /^an internet-facing load balancer must be in the public tier, not 'app'\. Remove subnetTier, or set `internetFacing: false`/],
-    ['the subnet tier is unknown', withClb({ internetFacing: false, subnetTier: 'private' }), `${CLB}.subnetTier`, /^'private' is not one of 'public', 'app', 'data'\.$/],
+    ['the subnet tier is unknown', withClb({ internetFacing: false, subnetTier: 'private' }), `${CLB}.subnetTier`, /^'private' is not one of 'public', 'app', 'data', 'appliances', 'endpoints'\.$/],
     ['an ingress CIDR is an address', withClb({ ingressCidrs: ['198.51.100.7'] }), `${CLB}.ingressCidrs[0]`, /^'198\.51\.100\.7' is not an IPv4 CIDR block\./],
     ['crossZoneEnabled is a string from JSON', withClb({ crossZoneEnabled: 'yes' }), `${CLB}.crossZoneEnabled`, /^must be true or false, got 'yes'\.$/],
     ['accessLogsEnabled is a number', withClb({ accessLogsEnabled: 1 }), `${CLB}.accessLogsEnabled`, /^must be true or false, got 1\.$/],

@@ -41,7 +41,7 @@ describe('fleet instances and servers', () => {
     ['the instance type has no size', withFleet({ instanceType: 't3' }), 'fleets.web.instanceType',
       /^'t3' is not an EC2 instance type\. Write family and size, for example 't3\.micro' or 'm7g\.large'\.$/],
     ['the web server is unknown', withFleet({ webServer: 'apache' }), 'fleets.web.webServer', /^'apache' is not one of 'httpd', 'nginx', 'python', 'none'\.$/],
-    ['the subnet tier is unknown', withFleet({ subnetTier: 'private' }), 'fleets.web.subnetTier', /^'private' is not one of 'public', 'app', 'data'\.$/],
+    ['the subnet tier is unknown', withFleet({ subnetTier: 'private' }), 'fleets.web.subnetTier', /^'private' is not one of 'public', 'app', 'data', 'appliances', 'endpoints'\.$/],
     ['the health path is relative', withFleet({ healthCheckPath: 'health' }), 'fleets.web.healthCheckPath', /^'health' is not a plain absolute path\. Begin it with '\/'/],
     ['the health path has shell characters', withFleet({ healthCheckPath: '/health;reboot' }), 'fleets.web.healthCheckPath', /^'\/health;reboot' is not a plain absolute path\./],
     ['userDataCommands is a string', withFleet({ userDataCommands: 'echo hi' }), 'fleets.web.userDataCommands', /^must be a list of shell commands, got 'echo hi'\.$/],

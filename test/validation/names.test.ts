@@ -12,7 +12,7 @@ import { ErrorRow, Loose, expectIssue, expectOnlyIssue, expectValid, rule, withA
 describe('root sections', () => {
   test.each<ErrorRow>([
     ['a section name is misspelt', { ...minimalSpec(), targetGroup: {} } as Loose, 'targetGroup',
-      /^unknown section 'targetGroup'\. Did you mean 'targetGroups'\? Known sections: applicationLoadBalancers, classicLoadBalancers, fleets, hostedZones, network, networkLoadBalancers, outputsEnabled, targetGroups\.$/],
+      /^unknown section 'targetGroup'\. Did you mean 'targetGroups'\? Known sections: applicationLoadBalancers, classicLoadBalancers, dnsRecords, fleets, gatewayLoadBalancers, hostedZones, monitoring, network, networkLoadBalancers, outputsEnabled, targetGroups, webAcls\.$/],
     ['a section name has the wrong case', { ...minimalSpec(), Fleets: {} } as Loose, 'Fleets', /^unknown section 'Fleets'\. Did you mean 'fleets'\?/],
     ['a section is unknown and like none', { ...minimalSpec(), loadBalancers: {} } as Loose, 'loadBalancers', /^unknown section 'loadBalancers'\. Known sections: /],
     ['outputsEnabled is a string', minimalSpec({ outputsEnabled: 'yes' as Loose }), 'outputsEnabled', /^must be true or false, got 'yes'\.$/],
@@ -52,7 +52,7 @@ describe('names of spec parts', () => {
 describe('unknown fields', () => {
   test.each<ErrorRow>([
     ['a fleet field is misspelt', minimalSpec({ fleets: { web: { port: 8080, minCapacty: 2 } as Loose } }), 'fleets.web.minCapacty',
-      /^unknown field 'minCapacty'\. Did you mean 'minCapacity'\? Known fields: desiredCapacity, /],
+      /^unknown field 'minCapacty'\. Did you mean 'minCapacity'\? Known fields: applianceRules, desiredCapacity, /],
     ['a network field is misspelt', minimalSpec({ network: { maxAZs: 2 } as Loose }), 'network.maxAZs', /^unknown field 'maxAZs'\. Did you mean 'maxAzs'\?/],
     ['a hosted zone field is misspelt', minimalSpec({ hostedZones: { main: { ...minimalSpec().hostedZones!.main, zonename: 'example.com' } as Loose } }),
       'hostedZones.main.zonename', /^unknown field 'zonename'\. Did you mean 'zoneName'\?/],
@@ -63,7 +63,7 @@ describe('unknown fields', () => {
     ['a listener field is misspelt', withAlb({ listeners: { https: { defaultAction: { forward: { targetGroup: 'web' } } }, http: { protocol: 'HTTP', prot: 80 } } as Loose }),
       'applicationLoadBalancers.public.listeners.http.prot', /^unknown field 'prot'\. Did you mean 'port'\?/],
     ['a default action has a rule-only field', withAlb({ listeners: { https: { defaultAction: { forward: { targetGroup: 'web' }, priority: 1 } } } as Loose }),
-      'applicationLoadBalancers.public.listeners.https.defaultAction.priority', /^unknown field 'priority'\. Known fields: fixedResponse, forward, redirect, weightedForward\.$/],
+      'applicationLoadBalancers.public.listeners.https.defaultAction.priority', /^unknown field 'priority'\. Known fields: authenticateCognito, authenticateOidc, fixedResponse, forward, redirect, weightedForward\.$/],
     ['a rule field is misspelt', withRules(rule({ listner: 'https' })), 'applicationLoadBalancers.public.rules[0].listner', /^unknown field 'listner'\. Did you mean 'listener'\?/],
     ['a forward action field is misspelt', withRules(rule({ forward: { targetGroup: 'web', weight: 1 } })), 'applicationLoadBalancers.public.rules[0].forward.weight',
       /^unknown field 'weight'\. Known fields: targetGroup\.$/],

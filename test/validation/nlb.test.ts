@@ -48,7 +48,7 @@ describe('NLB placement, Elastic IPs and private addresses', () => {
     ['an internet-facing NLB is in the app tier', withNlb({ subnetTier: 'app' }), `${NLB}.subnetTier`,
       /^an internet-facing load balancer must be in the public tier, not 'app'\. Remove subnetTier, or set `internetFacing: false` for an internal load balancer\.$/],
     ['an internet-facing NLB is in the data tier', withNlb({ internetFacing: true, subnetTier: 'data' }), `${NLB}.subnetTier`, /^an internet-facing load balancer must be in the public tier, not 'data'\./],
-    ['the subnet tier is unknown', withNlb({ ...internal, subnetTier: 'private' }), `${NLB}.subnetTier`, /^'private' is not one of 'public', 'app', 'data'\.$/],
+    ['the subnet tier is unknown', withNlb({ ...internal, subnetTier: 'private' }), `${NLB}.subnetTier`, /^'private' is not one of 'public', 'app', 'data', 'appliances', 'endpoints'\.$/],
     ['crossZoneEnabled is a string from JSON', withNlb({ crossZoneEnabled: 'true' }), `${NLB}.crossZoneEnabled`, /^must be true or false, got 'true'\.$/],
     ['an ingress CIDR is an address without prefix', withNlb({ ingressCidrs: ['198.51.100.7'] }), `${NLB}.ingressCidrs[0]`, /^'198\.51\.100\.7' is not an IPv4 CIDR block\./],
     ['a field is misspelt', withNlb({ crossZoneEnable: true }), `${NLB}.crossZoneEnable`, /^unknown field 'crossZoneEnable'\. Did you mean 'crossZoneEnabled'\?/],

@@ -1,5 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { TIER_SUBNET_TYPES, resolveAlb, resolveClb, resolveFleet, sortedEntries } from '../../private/resolve';
+import { TIER_SUBNET_TYPES, tierSelection, resolveAlb, resolveClb, resolveFleet, sortedEntries } from '../../private/resolve';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
 import { ClassicLoadBalancerSpec } from '../../spec/clb';
 import { SubnetTier } from '../../spec/enums';
@@ -19,15 +19,16 @@ export function checkExistingVpc(ctx: CheckContext): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const hasTier = (tier: SubnetTier) => {
     try {
-      return vpc.selectSubnets({ subnetType: TIER_SUBNET_TYPES[tier] }).subnets.length > 0;
+      return vpc.selectSubnets(tierSelection(tier)).subnets.length > 0;
     } catch {
       return false;
     }
   };
   const requireTier = (path: SpecPath, tier: SubnetTier, what: string) => {
     if (!hasTier(tier)) {
-      issues.push(issue(path, `${what} is placed in the ${tier} tier, but the existing VPC has no ${TIER_SUBNET_TYPES[tier]} subnets.`,
-        `Choose a tier the VPC has in \`subnetTier\`, or pass a VPC with ${TIER_SUBNET_TYPES[tier]} subnets.`));
+      const kind = TIER_SUBNET_TYPES[tier] ?? `'${tier}'`;
+      issues.push(issue(path, `${what} is placed in the ${tier} tier, but the existing VPC has no ${kind} subnets.`,
+        `Choose a tier the VPC has in \`subnetTier\`, or pass a VPC with ${kind} subnets.`));
     }
   };
   for (const [name, fleet] of sortedEntries(ctx.spec.fleets)) {

@@ -108,7 +108,10 @@ function checkScalingTargetGroup(ctx: CheckContext, name: string, fleet: FleetSp
       tracked = fleet.scaleOnRequestsTargetGroup;
     }
     if (fleet.scaleOnRequestsPerTarget === undefined) {
-      issues.push(issue(path.key('scaleOnRequestsTargetGroup'), 'is set, but `scaleOnRequestsPerTarget` is not.', 'Set scaleOnRequestsPerTarget to the requests per target per minute to keep.'));
+      // Scaling on response time follows the same group (checked in checks/latency-scaling.ts).
+      if (fleet.scaleOnResponseTimeSeconds === undefined) {
+        issues.push(issue(path.key('scaleOnRequestsTargetGroup'), 'is set, but `scaleOnRequestsPerTarget` is not.', 'Set scaleOnRequestsPerTarget to the requests per target per minute to keep.'));
+      }
       return;
     }
   } else if (fleet.scaleOnRequestsPerTarget !== undefined) {

@@ -134,7 +134,7 @@ export function checkCertificate(ctx: CheckContext, lb: CertificateFields, path:
   }
 }
 
-function isDomainName(value: unknown): value is string {
+export function isDomainName(value: unknown): value is string {
   return typeof value === 'string' && DOMAIN_NAME.test(value.toLowerCase());
 }
 
@@ -143,7 +143,7 @@ function isDomainName(value: unknown): value is string {
  * without a final dot; undefined while unresolved, invalid (reported by the hosted
  * zone check) or unknown.
  */
-function zoneNameOf(ctx: CheckContext, name: string, path: SpecPath, needsName: boolean, withoutAliasRecord: string,
+export function zoneNameOf(ctx: CheckContext, name: string, path: SpecPath, needsName: boolean, withoutAliasRecord: string,
   issues: SpecIssue[]): string | undefined {
   const fromSpec = ctx.spec.hostedZones?.[name];
   if (isObject(fromSpec)) {
@@ -167,7 +167,7 @@ function zoneNameOf(ctx: CheckContext, name: string, path: SpecPath, needsName: 
   return zoneName.replace(/\.$/, '').toLowerCase();
 }
 
-function inZone(name: string, zone: string): boolean {
+export function inZone(name: string, zone: string): boolean {
   const n = name.replace(/^\*\./, '').toLowerCase();
   return n === zone || n.endsWith(`.${zone}`);
 }

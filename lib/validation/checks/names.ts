@@ -5,7 +5,8 @@ import { SPEC_FIELDS } from '../spec-fields';
 import { NAME_PATTERN, NAME_RULE, checkBoolean, isObject } from './util';
 
 /** The name-keyed sections of the spec. */
-export const MAP_SECTIONS = ['hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers', 'networkLoadBalancers', 'classicLoadBalancers'] as const;
+export const MAP_SECTIONS = ['hostedZones', 'fleets', 'targetGroups', 'applicationLoadBalancers', 'networkLoadBalancers', 'gatewayLoadBalancers', 'classicLoadBalancers',
+  'webAcls', 'dnsRecords'] as const;
 
 /**
  * Every section is a map, and every name in it follows the naming pattern

@@ -1,4 +1,4 @@
-import { resolveNetwork } from '../../private/resolve';
+import { InspectionTiers, inspectionTiers, resolveNetwork } from '../../private/resolve';
 import { NetworkSpec } from '../../spec/network';
 import { CheckContext } from '../context';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
@@ -46,13 +46,14 @@ export function checkNetwork(ctx: CheckContext): SpecIssue[] {
   checkInt(issues, path.key('maxAzs'), n.maxAzs, 1, 6);
   const azCount = ctx.azCount ?? 2;
   checkInt(issues, path.key('natGateways'), n.natGateways, 0, azCount, `Use 0 to ${azCount}: at most one NAT gateway per Availability Zone.`);
-  for (const key of ['publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask'] as const) {
+  const maskKeys = ['publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask', 'applianceSubnetCidrMask', 'endpointSubnetCidrMask'] as const;
+  for (const key of maskKeys) {
     checkInt(issues, path.key(key), n[key], 16, 28);
   }
-  const masksValid = (['publicSubnetCidrMask', 'appSubnetCidrMask', 'dataSubnetCidrMask'] as const)
+  const masksValid = maskKeys
     .every((key) => n[key] === undefined || (Number.isInteger(n[key]) && n[key]! >= 16 && n[key]! <= 28));
   if (cidrValid && masksValid && ctx.azCount !== undefined && Number.isInteger(ctx.azCount) && ctx.azCount >= 1 && ctx.azCount <= 6) {
-    checkSubnetsFit(n, ctx.azCount, path, issues);
+    checkSubnetsFit(n, ctx.azCount, path, issues, inspectionTiers(ctx.spec));
   }
   checkBoolean(issues, path.key('flowLogsEnabled'), n.flowLogsEnabled);
   if (n.flowLogsRetentionDays !== undefined && !RETENTION_DAYS.includes(n.flowLogsRetentionDays)) {
@@ -78,10 +79,12 @@ function networkAddress(octets: number[], prefix: number): string {
  * allocated as the VPC construct does: tier by tier, zone by zone, each subnet at
  * the next address aligned to its size.
  */
-function checkSubnetsFit(n: NetworkSpec, azCount: number, path: SpecPath, issues: SpecIssue[]): void {
+function checkSubnetsFit(n: NetworkSpec, azCount: number, path: SpecPath, issues: SpecIssue[], tiers: InspectionTiers): void {
   const r = resolveNetwork({ ...n, availabilityZones: undefined, maxAzs: azCount });
   const vpcPrefix = parseIpv4Cidr(r.cidr)!.prefix;
   const masks = [r.publicSubnetCidrMask, r.appSubnetCidrMask, r.dataSubnetCidrMask];
+  if (tiers.appliances) masks.push(r.applianceSubnetCidrMask);
+  if (tiers.endpoints) masks.push(r.endpointSubnetCidrMask);
   let next = 0;
   for (const mask of masks) {
     const size = 2 ** (32 - mask);
@@ -90,7 +93,14 @@ function checkSubnetsFit(n: NetworkSpec, azCount: number, path: SpecPath, issues
   const available = 2 ** (32 - vpcPrefix);
   if (next > available) {
     issues.push(issue(n.cidr !== undefined ? path.key('cidr') : path,
-      `the subnets of ${azCount} Availability Zone${azCount === 1 ? '' : 's'} (public /${masks[0]}, app /${masks[1]} and data /${masks[2]} in each) need ${next} addresses, but the VPC block ${r.cidr} has ${available}.`,
+      `the subnets of ${azCount} Availability Zone${azCount === 1 ? '' : 's'} (${tierList(masks, tiers)} in each) need ${next} addresses, but the VPC block ${r.cidr} has ${available}.`,
       'Use a larger block (a shorter prefix), fewer zones, or smaller subnets (longer `…SubnetCidrMask` prefixes).'));
   }
+}
+
+/** `public /24, app /22 and data /24`, with the inspection tiers the VPC has. */
+function tierList(masks: number[], tiers: InspectionTiers): string {
+  const names = ['public', 'app', 'data', ...(tiers.appliances ? ['appliances'] : []), ...(tiers.endpoints ? ['endpoints'] : [])];
+  const parts = names.map((name, i) => `${name} /${masks[i]}`);
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -1,5 +1,6 @@
 import { AlpnPolicy, Protocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { NETWORK_PROTOCOLS, resolveNetwork, resolveNlb, sortedEntries } from '../../private/resolve';
+import { isLambdaTargetGroup } from '../../private/targets';
 import { SubnetTier } from '../../spec/enums';
 import { NetworkListenerSpec, NetworkLoadBalancerSpec } from '../../spec/nlb';
 import { TargetGroupSpec } from '../../spec/target-group';
@@ -60,7 +61,7 @@ function targetGroupUsers(ctx: CheckContext): Map<string, string[]> {
 function checkNlb(ctx: CheckContext, name: string, nlb: NetworkLoadBalancerSpec, path: SpecPath, users: Map<string, string[]>,
   issues: SpecIssue[]): void {
   checkKnownFields(issues, path, nlb, 'NetworkLoadBalancerSpec');
-  for (const key of ['internetFacing', 'elasticIpsEnabled', 'crossZoneEnabled', 'deletionProtection'] as const) {
+  for (const key of ['internetFacing', 'elasticIpsEnabled', 'crossZoneEnabled', 'deletionProtection', 'aliasRecordEnabled'] as const) {
     checkBoolean(issues, path.key(key), nlb[key]);
   }
   checkEnum(issues, path.key('subnetTier'), nlb.subnetTier, Object.values(SubnetTier));
@@ -77,9 +78,9 @@ function checkNlb(ctx: CheckContext, name: string, nlb: NetworkLoadBalancerSpec,
   checkCertificate(ctx, nlb, path, {
     secureProtocol: 'TLS',
     hasSecureListener: r.tlsListeners.length > 0,
-    aliasRecord: true,
+    aliasRecord: r.aliasRecordEnabled,
     unusedCertificateIsError: true,
-    withoutAliasRecord: 'remove `domainName` and `hostedZone`',
+    withoutAliasRecord: 'set `aliasRecordEnabled: false`',
   }, issues);
 }
 
@@ -231,6 +232,7 @@ function checkListenerTargetGroup(ctx: CheckContext, lbName: string, listener: N
   const tg = given as TargetGroupSpec;
   const kind = targetGroupKind(tg);
   if (kind === undefined) return; // an invalid protocol, reported at the target group
+  if (isLambdaTargetGroup(tg)) return; // a Lambda target behind an NLB, reported by checks/targets.ts
   const tgProtocol: string = tg.protocol ?? Protocol.HTTP;
   if (kind === 'application') {
     const networkGroups = sortedEntries(ctx.spec.targetGroups).filter(([, g]) => isObject(g) && targetGroupKind(g as TargetGroupSpec) === 'network').map(([n]) => n);

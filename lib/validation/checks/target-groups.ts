@@ -1,5 +1,6 @@
 import { Protocol, TargetGroupLoadBalancingAlgorithmType } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { APPLICATION_PROTOCOLS, NETWORK_PROTOCOLS, resolveAlb, resolveTargetGroup, sortedEntries } from '../../private/resolve';
+import { hasOtherTargets } from '../../private/targets';
 import { ApplicationLoadBalancerSpec } from '../../spec/alb';
 import { StickinessType } from '../../spec/enums';
 import { HealthCheckSpec, TargetGroupSpec } from '../../spec/target-group';
@@ -70,6 +71,8 @@ function checkTargetGroup(ctx: CheckContext, tg: TargetGroupSpec, path: SpecPath
 
 /** Exactly one of `fleet` and `applicationLoadBalancer`; an ALB target is TCP, on one of the ALB's listener ports. */
 function checkTargets(ctx: CheckContext, tg: TargetGroupSpec, path: SpecPath, kind: Kind, issues: SpecIssue[]): void {
+  // IP, Lambda and ECS targets (and their conflicts with a fleet or a load balancer) are checked in checks/targets.ts.
+  if (hasOtherTargets(tg)) return;
   const albTarget = tg.applicationLoadBalancer;
   if (albTarget === undefined) {
     if (tg.fleet === undefined && kind === 'network') {
@@ -178,21 +181,7 @@ function checkHealthCheck(tg: TargetGroupSpec, path: SpecPath, kind: Kind, issue
       }
     }
   }
-  checkInt(issues, path.key('intervalSeconds'), hc.intervalSeconds, 5, 300);
-  checkInt(issues, path.key('timeoutSeconds'), hc.timeoutSeconds, 2, 120);
-  checkInt(issues, path.key('healthyThresholdCount'), hc.healthyThresholdCount, 2, 10);
-  checkInt(issues, path.key('unhealthyThresholdCount'), hc.unhealthyThresholdCount, 2, 10);
-  // AWS refuses a timeout that is not below the interval. Compare only values in range
-  // (others are reported above), and report where the user wrote a value.
-  const interval = hc.intervalSeconds ?? DEFAULT_INTERVAL;
-  const timeout = hc.timeoutSeconds ?? DEFAULT_TIMEOUT;
-  const inRange = Number.isInteger(interval) && interval >= 5 && interval <= 300 && Number.isInteger(timeout) && timeout >= 2 && timeout <= 120;
-  if (inRange && timeout >= interval) {
-    const byDefault = (value: number | undefined) => (value === undefined ? 'default ' : '');
-    const field = hc.timeoutSeconds !== undefined ? 'timeoutSeconds' : 'intervalSeconds';
-    issues.push(issue(path.key(field), `the ${byDefault(hc.timeoutSeconds)}timeout (${timeout} s) is not below the ${byDefault(hc.intervalSeconds)}interval (${interval} s).`,
-      hc.timeoutSeconds !== undefined ? 'Make timeoutSeconds less than intervalSeconds.' : `Make intervalSeconds more than ${timeout}, or set a shorter timeoutSeconds.`));
-  }
+  checkHealthCheckTimes(issues, path, hc, DEFAULT_INTERVAL, DEFAULT_TIMEOUT);
 }
 
 function checkStickiness(tg: TargetGroupSpec, path: SpecPath, kind: Kind, issues: SpecIssue[]): void {
@@ -237,5 +226,33 @@ function checkNetworkStickiness(tg: TargetGroupSpec, path: SpecPath, issues: Spe
   if (tg.stickinessCookieName !== undefined) {
     issues.push(issue(path.key('stickinessCookieName'), `${show(tg.stickinessCookieName)} is set, but a Network Load Balancer target group has no stickiness cookie.`,
       'Remove stickinessCookieName.'));
+  }
+}
+
+/**
+ * The interval, timeout and thresholds of a health check: each in AWS's range, and the
+ * timeout below the interval (AWS refuses a check that could overlap the next one).
+ */
+export function checkHealthCheckTimes(
+  issues: SpecIssue[],
+  path: SpecPath,
+  hc: { intervalSeconds?: number; timeoutSeconds?: number; healthyThresholdCount?: number; unhealthyThresholdCount?: number },
+  defaultInterval: number,
+  defaultTimeout: number,
+): void {
+  checkInt(issues, path.key('intervalSeconds'), hc.intervalSeconds, 5, 300);
+  checkInt(issues, path.key('timeoutSeconds'), hc.timeoutSeconds, 2, 120);
+  checkInt(issues, path.key('healthyThresholdCount'), hc.healthyThresholdCount, 2, 10);
+  checkInt(issues, path.key('unhealthyThresholdCount'), hc.unhealthyThresholdCount, 2, 10);
+  // AWS refuses a timeout that is not below the interval. Compare only values in range
+  // (others are reported above), and report where the user wrote a value.
+  const interval = hc.intervalSeconds ?? defaultInterval;
+  const timeout = hc.timeoutSeconds ?? defaultTimeout;
+  const inRange = Number.isInteger(interval) && interval >= 5 && interval <= 300 && Number.isInteger(timeout) && timeout >= 2 && timeout <= 120;
+  if (inRange && timeout >= interval) {
+    const byDefault = (value: number | undefined) => (value === undefined ? 'default ' : '');
+    const field = hc.timeoutSeconds !== undefined ? 'timeoutSeconds' : 'intervalSeconds';
+    issues.push(issue(path.key(field), `the ${byDefault(hc.timeoutSeconds)}timeout (${timeout} s) is not below the ${byDefault(hc.intervalSeconds)}interval (${interval} s).`,
+      hc.timeoutSeconds !== undefined ? 'Make timeoutSeconds less than intervalSeconds.' : `Make intervalSeconds more than ${timeout}, or set a shorter timeoutSeconds.`));
   }
 }

@@ -37,14 +37,17 @@ export function usedTargetGroups(ctx: CheckContext): Set<string> {
 
 /**
  * A fleet's target group that no load balancer forwards to fails at deployment:
- * Auto Scaling cannot register instances in a target group without a load balancer.
+ * Auto Scaling cannot register instances in a target group without a load balancer, and
+ * ECS cannot create a service whose target group has none.
  * The topology reports these as warnings when it builds.
  */
 export function checkUnusedTargetGroups(ctx: CheckContext): SpecIssue[] {
   const used = usedTargetGroups(ctx);
   return sortedEntries(ctx.spec.targetGroups)
-    .filter(([name, tg]) => isObject(tg) && typeof tg.fleet === 'string' && !used.has(name))
+    .filter(([name, tg]) => isObject(tg) && (typeof tg.fleet === 'string' || typeof tg.ecsService === 'string') && !used.has(name))
     .map(([name, tg]) => issue(SpecPath.ROOT.at('targetGroups', name),
-      `no load balancer forwards to this target group, so Auto Scaling cannot register fleet '${tg.fleet}' in it and the deployment fails.`,
+      typeof tg.fleet === 'string'
+        ? `no load balancer forwards to this target group, so Auto Scaling cannot register fleet '${tg.fleet}' in it and the deployment fails.`
+        : `no load balancer forwards to this target group, so ECS cannot register service '${tg.ecsService}' in it and the deployment fails.`,
       'Forward to it from a listener or rule, or remove it.'));
 }
