@@ -54,6 +54,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       coverageProvider: 'v8',
       testTimeout: 120_000,
+      // Both cores: most test files synthesize stacks, which is CPU-bound.
+      maxWorkers: 2,
     },
   },
 
