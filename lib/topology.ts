@@ -184,7 +184,8 @@ export class ElbTopology extends Construct {
       throw e;
     }
 
-    for (const unused of checkUnusedTargetGroups(createContext(spec, existing))) {
+    const ctx = createContext(spec, existing);
+    for (const unused of checkUnusedTargetGroups(ctx)) {
       Annotations.of(this).addWarningV2('cdk-elb-topology:targets.unused', `${unused.path}: ${unused.message} ${unused.hint}`);
     }
 
@@ -211,16 +212,19 @@ export class ElbTopology extends Construct {
     const targetGroups = applicationTargets.targetGroups;
     this.lambdaTargetFunctions = applicationTargets.lambdaFunctions;
 
+    // One access-log bucket for all load balancers, created by the first that logs.
     let accessLogs: AccessLogBucket | undefined;
+    const sharedAccessLogs = () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs'));
+    const outputsEnabled = spec.outputsEnabled ?? true;
     const albScope = new Construct(this, 'ApplicationLoadBalancers');
     for (const [name, albSpec] of sortedEntries(spec.applicationLoadBalancers)) {
       this.albBuilders.set(name, new ApplicationLoadBalancerBuilder(albScope, name, albSpec, {
         network,
         targetGroup: (tg) => targetGroups.get(tg)!,
         hostedZone: (zone) => zones.get(zone)!,
-        accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
+        accessLogs: sharedAccessLogs,
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
-        outputsEnabled: spec.outputsEnabled ?? true,
+        outputsEnabled,
         cognitoUserPool: (pool) => existing.cognitoUserPools![pool],
       }));
     }
@@ -234,8 +238,8 @@ export class ElbTopology extends Construct {
         target: (tg) => networkTargets.get(tg)!,
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
         hostedZone: (zone) => zones.get(zone)!,
-        accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
-        outputsEnabled: spec.outputsEnabled ?? true,
+        accessLogs: sharedAccessLogs,
+        outputsEnabled,
       }));
     }
 
@@ -246,7 +250,7 @@ export class ElbTopology extends Construct {
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
         fleetSpec: (fleet) => spec.fleets![fleet],
         inspectedVpc: (vpc) => (vpc === undefined ? network.vpc : existing.vpcs![vpc]),
-        outputsEnabled: spec.outputsEnabled ?? true,
+        outputsEnabled,
       }));
     }
 
@@ -256,8 +260,8 @@ export class ElbTopology extends Construct {
         network,
         fleet: (fleet) => this.fleetBuilders.get(fleet)!,
         fleetSpecs: spec.fleets,
-        accessLogs: () => (accessLogs ??= new AccessLogBucket(this, 'AccessLogs')),
-        outputsEnabled: spec.outputsEnabled ?? true,
+        accessLogs: sharedAccessLogs,
+        outputsEnabled,
       }));
     }
     this.accessLogBucket = accessLogs?.bucket;
@@ -281,7 +285,6 @@ export class ElbTopology extends Construct {
     this.webAcls = Object.fromEntries([...this.webAclBuilders].map(([n, b]) => [n, b.webAcl]));
 
     // Request-count scaling needs the target group on a load balancer, so it comes last.
-    const ctx = createContext(spec, existing);
     for (const [name, fleet] of this.fleetBuilders) {
       const fleetSpec = spec.fleets![name];
       const tgName = fleetSpec.scaleOnRequestsTargetGroup ?? albTargetGroupsOfFleet(ctx, name)[0];
