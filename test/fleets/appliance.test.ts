@@ -9,6 +9,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { Protocol } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { SubnetTier, TopologySpec, WebServer } from '../../lib';
 import { build } from '../helpers';
 
@@ -17,9 +18,14 @@ const spec: TopologySpec = {
   fleets: {
     firewall: { subnetTier: SubnetTier.APPLIANCES, webServer: WebServer.PYTHON, applianceRules: ['counter', 'meta length > 9000 drop'] },
     web: { port: 8080 },
+    // A vendor firewall: its own image and user data, in the target group of a second GWLB.
+    vendor: { subnetTier: SubnetTier.APPLIANCES, imageId: 'ami-0123456789abcdef0', webServer: WebServer.NONE, userDataCommands: ['/opt/vendor/start'] },
   },
   targetGroups: {},
-  gatewayLoadBalancers: { inspection: { listener: { targetGroup: { fleet: 'firewall' } }, inspection: {} } },
+  gatewayLoadBalancers: {
+    inspection: { listener: { targetGroup: { fleet: 'firewall' } }, inspection: {} },
+    vendor: { listener: { targetGroup: { fleet: 'vendor', healthCheck: { protocol: Protocol.TCP, port: 443 } } } },
+  },
 };
 const { template } = build(spec);
 
@@ -64,6 +70,13 @@ describe('appliance user data', () => {
     expect(heredoc(userData, 'RULES').split('\n')).toEqual(expect.arrayContaining(['counter', 'meta length > 9000 drop']));
     expect(applianceScript).toContain('jump inspect');
     expect(userData).toContain('systemctl enable --now gwlb-appliance.service');
+  });
+
+  test('a vendor appliance runs its own image and only its own user data', () => {
+    const templates = template.findResources('AWS::EC2::LaunchTemplate');
+    const id = Object.keys(templates).find((k) => k.includes('Fleetsvendor'))!;
+    expect(templates[id].Properties.LaunchTemplateData.ImageId).toBe('ami-0123456789abcdef0');
+    expect(userDataOf('vendor')).toBe('#!/bin/bash\n/opt/vendor/start');
   });
 
   test('a fleet that no Gateway Load Balancer targets gets no appliance commands', () => {

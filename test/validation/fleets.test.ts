@@ -38,6 +38,8 @@ describe('fleet instances and servers', () => {
   test.each<ErrorRow>([
     ['the port is a string from JSON', withFleet({ port: '80' }), 'fleets.web.port', /^must be a whole number from 1 to 65535, got '80'\.$/],
     ['the port is 0', withFleet({ port: 0 }), 'fleets.web.port', /^0 is outside the allowed range 1-65535\./],
+    ['the image ID is not an AMI ID', withFleet({ imageId: 'ubuntu-24.04' }), 'fleets.web.imageId',
+      /^'ubuntu-24\.04' is not a machine image ID\. Write the AMI's ID, for example 'ami-0123456789abcdef0'\.$/],
     ['the instance type has no size', withFleet({ instanceType: 't3' }), 'fleets.web.instanceType',
       /^'t3' is not an EC2 instance type\. Write family and size, for example 't3\.micro' or 'm7g\.large'\.$/],
     ['the web server is unknown', withFleet({ webServer: 'apache' }), 'fleets.web.webServer', /^'apache' is not one of 'httpd', 'nginx', 'python', 'none'\.$/],

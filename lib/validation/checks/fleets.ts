@@ -8,6 +8,7 @@ import { checkEnum, checkInt, checkKnownFields, isObject } from './util';
 /** A path the user data can serve as a file: no spaces, quotes or shell characters. */
 const HEALTH_PATH = /^\/[A-Za-z0-9._~/-]{0,255}$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
+const IMAGE_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** The ALB target groups (HTTP or HTTPS) that hold a fleet, sorted by name. */
 export function albTargetGroupsOfFleet(ctx: CheckContext, fleetName: string): string[] {
@@ -57,6 +58,9 @@ function checkFleet(ctx: CheckContext, name: string, fleet: FleetSpec, path: Spe
   checkKnownFields(issues, path, fleet, 'FleetSpec');
   if (fleet.instanceType !== undefined && (typeof fleet.instanceType !== 'string' || !INSTANCE_TYPE.test(fleet.instanceType))) {
     issues.push(issue(path.key('instanceType'), `${show(fleet.instanceType)} is not an EC2 instance type.`, "Write family and size, for example 't3.micro' or 'm7g.large'."));
+  }
+  if (fleet.imageId !== undefined && (typeof fleet.imageId !== 'string' || !IMAGE_ID.test(fleet.imageId))) {
+    issues.push(issue(path.key('imageId'), `${show(fleet.imageId)} is not a machine image ID.`, "Write the AMI's ID, for example 'ami-0123456789abcdef0'."));
   }
   checkInt(issues, path.key('minCapacity'), fleet.minCapacity, 0, 10000);
   checkInt(issues, path.key('maxCapacity'), fleet.maxCapacity, 1, 10000);
