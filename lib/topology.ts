@@ -46,7 +46,8 @@ export interface ElbTopologyProps {
   readonly spec: TopologySpec;
 
   /**
-   * Existing CDK objects the spec refers to by name (a VPC, hosted zones).
+   * Existing CDK objects the spec refers to by name (VPCs, hosted zones, Lambda functions,
+   * ECS services, Cognito user pools).
    *
    * @default - none: the topology creates what it needs
    */
@@ -59,8 +60,8 @@ export interface ElbTopologyProps {
  * The spec is validated as a whole before anything is built: every problem is reported
  * in one error, each with its path in the spec and how to fix it. Then the topology
  * builds, in a fixed order, the network, the fleets, the target groups, the load
- * balancers, and the DNS records, outputs, alarms and dashboard around them. Everything it builds is
- * reachable by the name the spec gives it.
+ * balancers, and the DNS records, web ACLs, outputs, alarms and dashboard around them.
+ * Everything it builds is reachable by the name the spec gives it.
  *
  * @example
  * declare const stack: Stack;
