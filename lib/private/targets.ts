@@ -7,6 +7,7 @@
 import { Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { inIpv4Block, ipv4Number, ipv4Octets } from './ipv4';
 import { resolveNetwork } from './resolve';
 import { IpTargetSpec } from '../spec/ip-target';
 import { ExistingResources, TopologySpec } from '../spec/topology-spec';
@@ -47,12 +48,10 @@ export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12',
 
 /** An IPv4 address as a 32-bit number, or undefined if it is not a dotted-quad address. */
 export function parseIpv4(value: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
+  const octets = ipv4Octets(value);
   // No leading zeros: some parsers read them as octal.
-  if (octets.some((o) => o > 255) || m.slice(1, 5).some((o) => o.length > 1 && o.startsWith('0'))) return undefined;
-  return octets.reduce((a, o) => a * 256 + o, 0);
+  if (octets === undefined || value.split('.').some((o) => o.length > 1 && o.startsWith('0'))) return undefined;
+  return ipv4Number(octets);
 }
 
 /** Whether a string is an IPv6 address (full, compressed with `::`, or with a dotted IPv4 tail). */
@@ -86,9 +85,7 @@ function parseBlock(cidr: string): Ipv4Block | undefined {
 /** Whether an IPv4 address (as a number) is in a CIDR block. */
 export function inBlock(address: number, cidr: string): boolean {
   const block = parseBlock(cidr);
-  if (!block) return false;
-  const size = 2 ** (32 - block.prefix);
-  return Math.floor(address / size) === Math.floor(block.network / size);
+  return block !== undefined && inIpv4Block(address, block.network, block.prefix);
 }
 
 /** Whether an IPv4 address (as a number) is a private one AWS accepts outside the VPC. */

@@ -2,6 +2,7 @@
  * IPv4 and IPv6 CIDR blocks as AWS WAF IP sets take them: parsing, and the network
  * address of a block whose host bits are set.
  */
+import { ipv4Number, ipv4Octets } from '../../private/ipv4';
 
 /** A parsed CIDR block: its address as a number, the address's width and the prefix. */
 export interface ParsedCidr {
@@ -10,15 +11,11 @@ export interface ParsedCidr {
   readonly prefix: number;
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
 
 function parseIpv4Address(text: string): bigint | undefined {
-  const m = IPV4.exec(text);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
-  return octets.reduce((a, o) => a * 256n + BigInt(o), 0n);
+  const octets = ipv4Octets(text);
+  return octets === undefined ? undefined : BigInt(ipv4Number(octets));
 }
 
 function parseIpv6Address(text: string): bigint | undefined {

@@ -1,4 +1,5 @@
 import { AlpnPolicy, Protocol, SslPolicy } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { inIpv4Block, ipv4Number, ipv4Octets } from '../../private/ipv4';
 import { NETWORK_PROTOCOLS, resolveNetwork, resolveNlb, sortedEntries } from '../../private/resolve';
 import { isLambdaTargetGroup } from '../../private/targets';
 import { SubnetTier } from '../../spec/enums';
@@ -134,14 +135,14 @@ function checkPrivateAddresses(ctx: CheckContext, nlb: NetworkLoadBalancerSpec, 
   const vpc = typeof vpcCidr === 'string' ? parseIpv4Cidr(vpcCidr) : undefined;
   const seen = new Set<string>();
   addresses.forEach((address, i) => {
-    const octets = typeof address === 'string' ? parseIpv4(address) : undefined;
+    const octets = typeof address === 'string' ? ipv4Octets(address) : undefined;
     if (octets === undefined) {
       issues.push(issue(p.index(i), `${show(address)} is not an IPv4 address.`, "Write four numbers from 0 to 255, for example '10.0.0.10'."));
       return;
     }
     if (seen.has(address)) issues.push(issue(p.index(i), `'${address}' is listed twice.`, 'Give each Availability Zone its own address.'));
     seen.add(address);
-    if (vpc && !inCidr(octets, vpc.octets, vpc.prefix)) {
+    if (vpc && !inIpv4Block(ipv4Number(octets), ipv4Number(vpc.octets), vpc.prefix)) {
       issues.push(issue(p.index(i), `'${address}' is not in the VPC's CIDR block '${vpcCidr}'.`, "Choose an address inside the load balancer's subnet in that Availability Zone."));
     }
   });
@@ -152,19 +153,6 @@ function checkOnePerZone(ctx: CheckContext, count: number, what: string, path: S
   if (ctx.azCount === undefined || count === ctx.azCount) return;
   issues.push(issue(path, `${count} ${what} are given, but the load balancer has a subnet in each of ${ctx.azCount} Availability Zones.`,
     `Give exactly ${ctx.azCount}, one per Availability Zone, in zone order.`));
-}
-
-function parseIpv4(value: string): number[] | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(value);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  return octets.some((o) => o > 255) ? undefined : octets;
-}
-
-function inCidr(address: number[], network: number[], prefix: number): boolean {
-  const block = 2 ** (32 - prefix);
-  const toNumber = (octets: number[]) => octets.reduce((a, o) => a * 256 + o, 0);
-  return Math.floor(toNumber(address) / block) === Math.floor(toNumber(network) / block);
 }
 
 function checkListeners(ctx: CheckContext, lbName: string, nlb: NetworkLoadBalancerSpec, path: SpecPath, users: Map<string, string[]>,

@@ -1,3 +1,4 @@
+import { ipv4Octets } from '../../private/ipv4';
 import { unknownNameHint } from '../did-you-mean';
 import { SpecIssue, SpecPath, issue, show } from '../issue';
 import { SPEC_FIELDS, SpecStruct } from '../spec-fields';
@@ -76,15 +77,14 @@ export function isObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+const IPV4_CIDR = /^([\d.]+)\/(\d{1,2})$/;
 
 /** Parses an IPv4 CIDR block; undefined if it is not one. */
 export function parseIpv4Cidr(value: string): { octets: number[]; prefix: number } | undefined {
   const m = IPV4_CIDR.exec(value);
-  if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
-  const prefix = Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const octets = m ? ipv4Octets(m[1]) : undefined;
+  const prefix = Number(m?.[2]);
+  if (octets === undefined || prefix > 32) return undefined;
   return { octets, prefix };
 }
 
