@@ -7,15 +7,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-interface PluginReport {
+export interface PluginReport {
   readonly pluginName?: string;
   readonly conclusion?: string;
   readonly summary?: { readonly status?: string };
+  readonly violations?: Array<{ ruleName: string; description: string; violatingConstructs?: Array<{ constructPath: string }> }>;
 }
 
-/** The plugin reports of a validation report (parsed) that did not pass. */
+/** The plugin reports of a validation report (parsed) that did not pass, or list a violation. */
 export function failedReports(report: { pluginReports: PluginReport[] }): PluginReport[] {
-  return report.pluginReports.filter((r) => (r.conclusion ?? r.summary?.status) !== 'success');
+  return report.pluginReports.filter((r) => (r.conclusion ?? r.summary?.status) !== 'success' || (r.violations ?? []).length > 0);
 }
 
 /** The plugin reports that did not pass, read from a cloud assembly's directory. */

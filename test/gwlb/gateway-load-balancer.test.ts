@@ -15,6 +15,7 @@ import { checkedApp } from '../../examples/checks';
 import { ElbTopology, FlowStickiness, SubnetTier, TopologySpec, WebServer } from '../../lib';
 import { build } from '../helpers';
 import { getAtt, ingressRulesOf, logicalId, refTo, resourceOf, subnetRefsOfTier, subnetsOfTier } from '../template-helpers';
+import { failedReports } from '../validation-report';
 
 /** A firewall fleet behind a Gateway Load Balancer that inspects the VPC, and a plain web fleet. */
 const DEFAULT: TopologySpec = {
@@ -264,19 +265,9 @@ describe('Gateway Load Balancers with every option set', () => {
   });
 });
 
-/** A plugin report of a validation report file, in its current and its legacy format. */
-interface PluginReport {
-  readonly pluginName: string;
-  readonly conclusion?: string;
-  readonly summary?: { status: string };
-  readonly violations?: Array<{ ruleName: string; description: string; violatingConstructs?: Array<{ constructPath: string }> }>;
-}
-
 /** Each violation of the plugin reports of a validation report file that are not a success, as `plugin rule: description (paths)`. */
 function failuresIn(reportFile: string): string[] {
-  const reports: PluginReport[] = JSON.parse(fs.readFileSync(reportFile, 'utf-8')).pluginReports;
-  return reports
-    .filter((r) => (r.conclusion ?? r.summary?.status) !== 'success')
+  return failedReports(JSON.parse(fs.readFileSync(reportFile, 'utf-8')))
     .flatMap((r) => (r.violations ?? [{ ruleName: '?', description: 'no violations listed' }])
       .map((v) => `${r.pluginName} ${v.ruleName}: ${v.description} (${(v.violatingConstructs ?? []).map((c) => c.constructPath).join(', ')})`));
 }
